@@ -1,0 +1,4 @@
+/// What a person does in the plant; a later layer maps roles to permissions.
+public enum Role: String, Codable, Sendable, CaseIterable, Equatable {
+    case admin, manager, engineer, supervisor, `operator`, maintenance, quality, viewer
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// A local account. The password hash never leaves storage: this type does not carry it.
+public struct User: Codable, Sendable, Equatable, Identifiable {
+    public let id: UUID
+    /// Sign-in name, unique, compared case-insensitively.
+    public var username: String
+    public var displayName: String
+    public var role: Role
+    /// A disabled account cannot sign in; its history stays.
+    public var disabled: Bool
+    /// True after an administrator set a temporary password: the next sign-in must change it.
+    public var mustChangePassword: Bool
+    public let createdAt: Date
+    public var updatedAt: Date
+
+    /// Creates a user record.
+    public init(
+        id: UUID, username: String, displayName: String, role: Role, disabled: Bool, mustChangePassword: Bool,
+        createdAt: Date, updatedAt: Date
+    ) {
+        self.id = id
+        self.username = username
+        self.displayName = displayName
+        self.role = role
+        self.disabled = disabled
+        self.mustChangePassword = mustChangePassword
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+}

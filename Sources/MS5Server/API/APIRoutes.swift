@@ -1,0 +1,79 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import MS5Domain
+
+/// Registers operations on the router and keeps their descriptions for `/openapi.json`.
+///
+/// Every route of the API goes through here, so that each one declares who may call it and
+/// appears in the API description exactly as it is served.
+struct APIRoutes {
+    let router: Router<AppContext>
+    let authenticator: Authenticator
+    private(set) var operations: [APIOperation] = []
+    /// Every schema the operations use, by name: bodies and what they refer to.
+    private(set) var schemas: [String: JSONSchema] = Problem.schemaClosure
+
+    init(router: Router<AppContext>, authenticator: Authenticator) {
+        self.router = router
+        self.authenticator = authenticator
+    }
+
+    /// Registers an operation answering with the JSON of `Output`.
+    mutating func add<Output: Encodable & Sendable & DocumentedSchema>(
+        _ operation: APIOperation, status: HTTPResponse.Status = .ok,
+        _ handler: @escaping @Sendable (Request, AppContext) async throws -> Output
+    ) {
+        var operation = operation
+        operation.success = (status, Output.schemaName)
+        schemas.merge(Output.schemaClosure) { current, _ in current }
+        addResponder(operation) { request, context in
+            try JSONBody.response(try await handler(request, context), status: status)
+        }
+    }
+
+    /// Registers an operation that takes the JSON of `Input` and answers with the JSON of `Output`.
+    mutating func add<Input: Decodable & Sendable & DocumentedSchema, Output: Encodable & Sendable & DocumentedSchema>(
+        _ operation: APIOperation, input: Input.Type, status: HTTPResponse.Status = .ok,
+        _ handler: @escaping @Sendable (Input, Request, AppContext) async throws -> Output
+    ) {
+        var operation = operation
+        operation.requestSchema = Input.schemaName
+        operation.success = (status, Output.schemaName)
+        schemas.merge(Input.schemaClosure) { current, _ in current }
+        schemas.merge(Output.schemaClosure) { current, _ in current }
+        addResponder(operation) { request, context in
+            let input = try await JSONBody.decode(Input.self, from: request)
+            return try JSONBody.response(try await handler(input, request, context), status: status)
+        }
+    }
+
+    /// Registers an operation answering `204 No Content`.
+    mutating func add(_ operation: APIOperation, _ handler: @escaping @Sendable (Request, AppContext) async throws -> NoContent) {
+        var operation = operation
+        operation.success = (.noContent, nil)
+        addResponder(operation) { request, context in
+            _ = try await handler(request, context)
+            return Response(status: .noContent)
+        }
+    }
+
+    /// Registers an operation that builds its own response (plain text, documents).
+    mutating func addResponder(
+        _ operation: APIOperation, _ handler: @escaping @Sendable (Request, AppContext) async throws -> Response
+    ) {
+        operations.append(operation)
+        let authenticator = self.authenticator
+        router.on(RouterPath(operation.routerPath), method: operation.method) { request, context in
+            var context = context
+            if operation.access != .anyone {
+                let user = try await authenticator.user(for: request)
+                guard operation.access.allows(user.role) else {
+                    throw Problem(.forbidden, code: "forbidden", detail: "Your role (\(user.role.rawValue)) may not do this.")
+                }
+                context.user = user
+            }
+            return try await handler(request, context)
+        }
+    }
+}

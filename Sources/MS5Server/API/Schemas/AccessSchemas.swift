@@ -1,0 +1,71 @@
+import Foundation
+import MS5Domain
+
+extension Role: DocumentedSchema {
+    static let schemaName = "Role"
+    static var schema: JSONSchema { .enumeration(Role.allCases.map(\.rawValue)) }
+}
+
+extension User: DocumentedSchema {
+    static let schemaName = "User"
+    static var referencedSchemas: [any DocumentedSchema.Type] { [Role.self] }
+    static var schema: JSONSchema {
+        .object([
+            "id": .uuid, "username": .code, "displayName": .name, "role": .ref("Role"),
+            "disabled": .boolean, "mustChangePassword": .boolean, "createdAt": .dateTime, "updatedAt": .dateTime,
+        ], required: ["id", "username", "displayName", "role", "disabled", "mustChangePassword", "createdAt", "updatedAt"])
+    }
+}
+
+extension UserInput: DocumentedSchema {
+    static let schemaName = "UserInput"
+    static var referencedSchemas: [any DocumentedSchema.Type] { [Role.self] }
+    static var schema: JSONSchema {
+        .object([
+            "username": .code, "displayName": .name, "role": .ref("Role"),
+            "password": .string(maxLength: 128, minLength: PasswordPolicy.standard.minimumLength),
+        ], required: ["username", "displayName", "role", "password"])
+    }
+}
+
+/// What a client sends to sign in.
+struct LoginRequest: Codable, Sendable, DocumentedSchema {
+    let username: String
+    let password: String
+
+    static let schemaName = "LoginRequest"
+    static var schema: JSONSchema {
+        .object(["username": .string(maxLength: 64), "password": .string(maxLength: 256)], required: ["username", "password"])
+    }
+}
+
+/// The answer to a successful sign-in.
+struct LoginResponse: Codable, Sendable, DocumentedSchema {
+    /// The bearer token for `Authorization: Bearer …`.
+    let token: String
+    let tokenType: String
+    let expiresAt: Date
+    let user: User
+
+    static let schemaName = "LoginResponse"
+    static var referencedSchemas: [any DocumentedSchema.Type] { [User.self] }
+    static var schema: JSONSchema {
+        .object([
+            "token": .plainString, "tokenType": .enumeration(["Bearer"]), "expiresAt": .dateTime, "user": .ref("User"),
+        ], required: ["token", "tokenType", "expiresAt", "user"])
+    }
+}
+
+/// What a signed-in user sends to change their own password.
+struct PasswordChange: Codable, Sendable, DocumentedSchema {
+    let currentPassword: String
+    let newPassword: String
+
+    static let schemaName = "PasswordChange"
+    static var schema: JSONSchema {
+        .object([
+            "currentPassword": .string(maxLength: 256),
+            "newPassword": .string(maxLength: 128, minLength: PasswordPolicy.standard.minimumLength),
+        ], required: ["currentPassword", "newPassword"])
+    }
+}

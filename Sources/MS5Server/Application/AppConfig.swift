@@ -1,0 +1,111 @@
+import Configuration
+import Logging
+import MS5Storage
+
+/// Everything `ms5 serve` can be told, read from (highest first) flags, `MS5_…` environment
+/// variables, a JSON file, and the defaults. ``keys`` documents every key.
+public struct AppConfig: Sendable {
+    /// How log lines are written.
+    public enum LogFormat: String, Sendable, CaseIterable {
+        case text, json
+    }
+
+    public var host = "127.0.0.1"
+    public var port = 8080
+    public var database = DatabaseURL.sqliteFile(path: "./ms5-data/ms5.sqlite")
+    /// Apply pending migrations at start; when false, a schema behind the binary is refused.
+    public var migrate = true
+    public var logLevel = Logger.Level.info
+    public var logFormat = LogFormat.text
+    public var bcryptCost = 12
+    public var tokenLifetime = Duration.seconds(12 * 3600)
+
+    /// The defaults.
+    public init() {}
+
+    /// One documented configuration key.
+    public struct Key: Sendable {
+        public let name: String
+        public let defaultValue: String
+        public let summary: String
+
+        /// The environment variable that sets this key.
+        public var environmentVariable: String {
+            "MS5_" + name.split(separator: ".").map { component in
+                component.reduce(into: "") { result, character in
+                    if character.isUppercase, let last = result.last, last.isLowercase { result += "_" }
+                    result.append(character)
+                }.uppercased()
+            }.joined(separator: "_")
+        }
+    }
+
+    /// Every key `ms5 serve` reads.
+    public static let keys: [Key] = [
+        Key(name: "http.host", defaultValue: "127.0.0.1", summary: "Address to listen on; 0.0.0.0 for every interface."),
+        Key(name: "http.port", defaultValue: "8080", summary: "TCP port to listen on (0 picks a free one)."),
+        Key(name: "database.url", defaultValue: "sqlite:./ms5-data/ms5.sqlite",
+            summary: "sqlite:PATH, sqlite::memory: or postgres://user:pass@host:5432/db?sslmode=prefer&pool_max=10."),
+        Key(name: "database.migrate", defaultValue: "true", summary: "Apply pending schema migrations at start."),
+        Key(name: "log.level", defaultValue: "info", summary: "trace, debug, info, notice, warning, error or critical."),
+        Key(name: "log.format", defaultValue: "text", summary: "text, or json for one JSON object per line."),
+        Key(name: "auth.bcryptCost", defaultValue: "12", summary: "bcrypt cost of password hashes, 4 to 16."),
+        Key(name: "auth.tokenLifetimeMinutes", defaultValue: "720", summary: "How long a sign-in token stays valid, 1 to 10080 minutes."),
+    ]
+
+    /// Reads and checks every key, refusing values that are not usable with a message naming the key.
+    public init(reader: ConfigReader) throws(ConfigError) {
+        host = reader.string(forKey: "http.host") ?? host
+        port = try Self.integer(reader, "http.port", in: 0...65535) ?? port
+        if let url = reader.string(forKey: "database.url") {
+            do { database = try DatabaseURL(parsing: url) } catch { throw ConfigError(key: "database.url", reason: error.message) }
+        }
+        migrate = try Self.boolean(reader, "database.migrate") ?? migrate
+        if let level = reader.string(forKey: "log.level") {
+            guard let parsed = Logger.Level(rawValue: level) else {
+                throw ConfigError(key: "log.level", reason: "must be one of trace, debug, info, notice, warning, error, critical")
+            }
+            logLevel = parsed
+        }
+        if let format = reader.string(forKey: "log.format") {
+            guard let parsed = LogFormat(rawValue: format) else { throw ConfigError(key: "log.format", reason: "must be text or json") }
+            logFormat = parsed
+        }
+        bcryptCost = try Self.integer(reader, "auth.bcryptCost", in: 4...16) ?? bcryptCost
+        if let minutes = try Self.integer(reader, "auth.tokenLifetimeMinutes", in: 1...10080) {
+            tokenLifetime = .seconds(minutes * 60)
+        }
+    }
+
+    private static func integer(_ reader: ConfigReader, _ key: String, in range: ClosedRange<Int>) throws(ConfigError) -> Int? {
+        let value = reader.int(forKey: ConfigKey(key)) ?? reader.string(forKey: ConfigKey(key)).flatMap { Int($0) }
+        guard let value else {
+            if reader.string(forKey: ConfigKey(key)) != nil { throw ConfigError(key: key, reason: "must be a whole number") }
+            return nil
+        }
+        guard range.contains(value) else {
+            throw ConfigError(key: key, reason: "must be from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return value
+    }
+
+    private static func boolean(_ reader: ConfigReader, _ key: String) throws(ConfigError) -> Bool? {
+        if let value = reader.bool(forKey: ConfigKey(key)) { return value }
+        guard let text = reader.string(forKey: ConfigKey(key)) else { return nil }
+        switch text.lowercased() {
+        case "true", "yes", "1", "on": return true
+        case "false", "no", "0", "off": return false
+        default: throw ConfigError(key: key, reason: "must be true or false")
+        }
+    }
+}
+
+/// A configuration value that cannot be used.
+public struct ConfigError: Error, Sendable, CustomStringConvertible {
+    public let key: String
+    public let reason: String
+
+    public var description: String {
+        "Configuration key '\(key)' (environment \(AppConfig.Key(name: key, defaultValue: "", summary: "").environmentVariable)) \(reason)."
+    }
+}

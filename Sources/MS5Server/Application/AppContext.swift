@@ -1,0 +1,26 @@
+import Hummingbird
+import MS5Domain
+
+/// What a request carries through the middleware and handlers: the core context and, once
+/// authenticated, the signed-in account.
+public struct AppContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// The signed-in account, set for every operation that requires one.
+    public var user: User?
+
+    /// Creates the context for a new request.
+    public init(source: ApplicationRequestContextSource) {
+        self.coreContext = .init(source: source)
+    }
+
+    /// The same limit as ``JSONBody/maximumBytes``.
+    public var maxUploadSize: Int { JSONBody.maximumBytes }
+
+    /// The signed-in account; only called by handlers of operations that require one.
+    var signedInUser: User {
+        get throws {
+            guard let user else { throw Problem(.unauthorized, code: "unauthenticated", detail: "Sign in first.") }
+            return user
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import Logging
+import MS5Storage
+import ServiceLifecycle
+
+/// Periodic upkeep of the database: purges expired sign-in tokens and, on PostgreSQL with native
+/// partitions, creates the coming months' partitions before rows need them.
+struct Housekeeping: Service {
+    let database: Database
+    let interval: Duration
+    let logger: Logger
+
+    /// Runs a round every `interval`, the first one `interval` after start (migrations run first).
+    func run() async throws {
+        while !Task.isShuttingDownGracefully {
+            do { try await Task.sleep(for: interval) } catch { return }
+            await runOnce()
+        }
+    }
+
+    /// One round of upkeep; failures are logged and retried next round.
+    func runOnce() async {
+        do {
+            let purged = try await TokenRepository(database: database).purgeExpired()
+            if purged > 0 { logger.info("Purged expired sign-in tokens", metadata: ["count": "\(purged)"]) }
+            try await TimeSeriesPartitions.maintain(database)
+        } catch {
+            logger.warning("Housekeeping failed; retrying next round", metadata: ["error": "\(error)"])
+        }
+    }
+}

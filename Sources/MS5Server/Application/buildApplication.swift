@@ -1,0 +1,57 @@
+import Hummingbird
+import Logging
+import MS5Storage
+import NIOCore
+import Prometheus
+import ServiceLifecycle
+
+/// Builds the ms5 server: database, migrations, routes and background services, ready to run.
+///
+/// `prepare` runs once the schema is current and before the server accepts requests (the demo
+/// uses it to create its plant). Tests call this with an in-memory or test database.
+public func buildApplication(
+    _ config: AppConfig,
+    logger: Logger,
+    prepare: @escaping @Sendable (Database) async throws -> Void = { _ in }
+) async throws -> some ApplicationProtocol {
+    let database = try await Database.open(config.database, logger: logger)
+    let router = try buildRouter(config, database: database)
+    var app = Application(
+        router: router,
+        configuration: .init(address: .hostname(config.host, port: config.port), serverName: "ms5"),
+        services: [database, Housekeeping(database: database, interval: .seconds(3600), logger: logger)],
+        logger: logger
+    )
+    app.beforeServerStarts {
+        let migrator = Migrator(database: database)
+        if config.migrate {
+            try await migrator.migrate { step in
+                logger.notice("Applied migration", metadata: ["version": "\(step.version)", "name": "\(step.name)"])
+            }
+        } else {
+            try await migrator.requireCurrent()
+        }
+        try await prepare(database)
+        logger.notice("ms5 ready", metadata: ["database": "\(database.url)", "address": "\(config.host):\(config.port)"])
+    }
+    return app
+}
+
+/// The router with every route and middleware, in the order a request passes them.
+func buildRouter(_ config: AppConfig, database: Database) throws -> Router<AppContext> {
+    let router = Router(context: AppContext.self)
+    let registry = PrometheusCollectorRegistry()
+    router.add(middleware: RequestIDMiddleware())
+    router.add(middleware: HTTPMetricsMiddleware(registry: registry))
+    router.add(middleware: AccessLogMiddleware())
+    router.add(middleware: ProblemMiddleware())
+
+    let accounts = AccountService(database: database, bcryptCost: config.bcryptCost, tokenLifetime: config.tokenLifetime)
+    var api = APIRoutes(router: router, authenticator: Authenticator(tokens: TokenRepository(database: database)))
+    api.addOperationsRoutes(database: database, metrics: MetricsExporter(registry: registry, database: database))
+    api.addAuthRoutes(accounts: accounts)
+    api.addUserRoutes(accounts: accounts, users: UserRepository(database: database))
+    api.addPlantRoutes(database: database)
+    try api.addDocumentRoute()
+    return router
+}

@@ -1,0 +1,38 @@
+import Foundation
+import MS5Storage
+import Prometheus
+
+/// Renders `/metrics`: the request figures recorded as they happen, plus database pool and
+/// process figures sampled at scrape time.
+struct MetricsExporter: Sendable {
+    let registry: PrometheusCollectorRegistry
+    let database: Database
+    let startTime = Date()
+
+    /// The Prometheus text exposition of every metric.
+    func render() -> String {
+        let pool = database.statistics
+        let labels = [("database", database.kind.rawValue)]
+        let figures: [(String, String, String, Double)] = [
+            ("ms5_db_connections", "in_use", "Database work running now.", Double(pool.inUse)),
+            ("ms5_db_connections", "max", "Most database connections the pool may use.", Double(pool.capacity)),
+            ("ms5_db_operations", "completed", "Database reads and transactions finished since start.", Double(pool.completed)),
+            ("ms5_db_operations", "failed", "Database reads and transactions that failed since start.", Double(pool.failed)),
+            ("ms5_db_connection_wait", "seconds", "Total time database work waited for a connection.", pool.waitSeconds),
+        ]
+        for (name, unit, help, value) in figures {
+            gauge(name, unit, help, labels: labels).set(value)
+        }
+        gauge("process_start_time", "seconds", "Start time of the process, Unix seconds.").set(startTime.timeIntervalSince1970)
+        if let process = ProcessStatistics.current() {
+            gauge("process_resident_memory", "bytes", "Resident memory.").set(process.residentBytes)
+            gauge("process_cpu", "seconds", "User and system CPU time used.").set(process.cpuSeconds)
+            gauge("process_open", "fds", "Open file descriptors.").set(process.openFiles)
+        }
+        return registry.emitToString()
+    }
+
+    private func gauge(_ name: String, _ unit: String, _ help: String, labels: [(String, String)] = []) -> Gauge {
+        registry.makeGauge(descriptor: MetricNameDescriptor(metricName: name, unitName: unit, helpText: help), labels: labels)
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import MS5Domain
+
+extension APIRoutes {
+    /// Registers list, read, create, replace and delete of one kind of plant record under `path`.
+    mutating func addRecordRoutes<Repository: RecordRepository>(
+        _ repository: Repository, path: String, names: RecordNames,
+        filters: [APIOperation.Parameter],
+        list: @escaping @Sendable (PageRequest, [String: UUID]) async throws -> Page<Repository.Record>
+    ) where Page<Repository.Record>: DocumentedSchema {
+        let tag = "Plant model"
+        let noun = names.noun
+        let filterNames = filters.map(\.name)
+        add(APIOperation(
+            method: .get, path: path, operationId: "list\(names.operationPlural)", summary: "List \(names.plural), ordered by code.",
+            tag: tag, access: .signedIn, parameters: filters + APIOperation.Parameter.paging)
+        ) { request, _ in
+            var values: [String: UUID] = [:]
+            for name in filterNames { values[name] = try request.uuidQuery(name) }
+            return try await list(try request.pageRequest(), values)
+        }
+        add(APIOperation(
+            method: .get, path: path + "/{id}", operationId: "get\(names.operation)", summary: "Read one \(noun).",
+            tag: tag, access: .signedIn, parameters: [.id(noun)])
+        ) { _, context in
+            try await repository.get(try context.pathID(noun))
+        }
+        add(APIOperation(
+            method: .post, path: path, operationId: "create\(names.operation)", summary: "Create a \(noun).",
+            tag: tag, access: .plantEditors, canConflict: true),
+            input: Repository.Input.self, status: .created
+        ) { input, _, _ in
+            try await repository.create(input)
+        }
+        add(APIOperation(
+            method: .put, path: path + "/{id}", operationId: "replace\(names.operation)",
+            summary: "Replace the fields of a \(noun).", tag: tag, access: .plantEditors, parameters: [.id(noun)],
+            canConflict: true),
+            input: Repository.Input.self
+        ) { input, _, context in
+            try await repository.replace(try context.pathID(noun), with: input)
+        }
+        add(APIOperation(
+            method: .delete, path: path + "/{id}", operationId: "delete\(names.operation)",
+            summary: "Delete a \(noun); refused while it has children or history.", tag: tag, access: .plantEditors,
+            parameters: [.id(noun)], canConflict: true)
+        ) { _, context in
+            try await repository.delete(try context.pathID(noun))
+            return NoContent()
+        }
+    }
+}
+
+/// How one kind of plant record is named in messages and operation ids.
+struct RecordNames: Sendable {
+    let noun: String
+    let plural: String
+    /// The record's name in operation ids (`Site` → `getSite`).
+    let operation: String
+    /// The plural in operation ids (`Sites` → `listSites`).
+    let operationPlural: String
+}

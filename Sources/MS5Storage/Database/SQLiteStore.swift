@@ -1,0 +1,87 @@
+import Foundation
+import Logging
+import SQLiteKit
+import Synchronization
+
+/// The embedded database: one writer connection whose transactions are serialised, and reader
+/// connections that read alongside it thanks to WAL mode.
+final class SQLiteStore: Sendable {
+    private let writer: SQLiteConnection
+    private let readers: [SQLiteConnection]
+    private let writeLock = AsyncLock()
+    private let nextReader = Atomic<Int>(0)
+    private let logger: Logger
+
+    private init(writer: SQLiteConnection, readers: [SQLiteConnection], logger: Logger) {
+        self.writer = writer
+        self.readers = readers
+        self.logger = logger
+    }
+
+    /// Opens the file at `path` (creating its folder), or a private in-memory database when nil.
+    static func open(path: String?, readerCount: Int = 2, logger: Logger) async throws -> SQLiteStore {
+        guard let path else {
+            let connection = try await SQLiteConnection.open(storage: .memory, logger: logger)
+            try await configure(connection, writer: true)
+            return SQLiteStore(writer: connection, readers: [], logger: logger)
+        }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let writer = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+        try await configure(writer, writer: true)
+        var readers: [SQLiteConnection] = []
+        for _ in 0..<readerCount {
+            let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+            try await configure(reader, writer: false)
+            readers.append(reader)
+        }
+        return SQLiteStore(writer: writer, readers: readers, logger: logger)
+    }
+
+    private static func configure(_ connection: SQLiteConnection, writer: Bool) async throws {
+        let db = connection.sql()
+        try await db.raw("PRAGMA busy_timeout = 5000").run()
+        try await db.raw("PRAGMA foreign_keys = ON").run()
+        if writer {
+            try await db.raw("PRAGMA journal_mode = WAL").run()
+            try await db.raw("PRAGMA synchronous = NORMAL").run()
+        }
+    }
+
+    /// How many connections the store holds.
+    var connectionCount: Int { readers.count + 1 }
+
+    /// Runs read-only work on a reader connection (the writer, under its lock, for in-memory databases).
+    func read<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        guard !readers.isEmpty else {
+            return try await writeLock.withLock { try await body(writer.sql()) }
+        }
+        let index = nextReader.add(1, ordering: .relaxed).newValue % readers.count
+        return try await body(readers[index].sql())
+    }
+
+    /// Runs `body` in one `BEGIN IMMEDIATE` transaction on the writer, committed when it returns.
+    func transaction<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await writeLock.withLock {
+            let db = writer.sql()
+            try await db.raw("BEGIN IMMEDIATE").run()
+            do {
+                let result = try await body(db)
+                try await db.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await db.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
+    /// Closes every connection; the WAL is checkpointed by SQLite when the last one closes.
+    func close() async {
+        for connection in readers + [writer] {
+            do { try await connection.close() } catch {
+                logger.warning("Closing an SQLite connection failed", metadata: ["error": "\(error)"])
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import MS5Domain
+import SQLKit
+
+/// Machines of a line.
+public struct EquipmentRepository: Sendable {
+    static let table = RecordTable<Equipment>(name: "equipment", noun: "equipment", sortColumn: "code")
+    static let deleteGuard = DeleteGuard(noun: "equipment", dependents: [
+        .init(table: "metric_samples", column: "equipment_id", what: "metric sample(s)"),
+        .init(table: "state_intervals", column: "equipment_id", what: "state interval(s)"),
+        .init(table: "equipment_events", column: "equipment_id", what: "event(s)"),
+    ])
+
+    let database: Database
+
+    /// Creates the repository over `database`.
+    public init(database: Database) {
+        self.database = database
+    }
+
+    /// One page of equipment, filtered by site and line when given, ordered by code.
+    public func list(_ page: PageRequest, siteId: UUID? = nil, lineId: UUID? = nil) async throws -> Page<Equipment> {
+        let filters = [siteId.map { ("site_id", $0) }, lineId.map { ("line_id", $0) }].compactMap { $0 }
+        return try await database.read { db in try await Self.table.page(db, page, filters: filters) }
+    }
+
+    /// The equipment with `id`.
+    public func get(_ id: UUID) async throws -> Equipment {
+        try await database.read { db in try await Self.table.require(db, id: id) }
+    }
+
+    /// Creates equipment on an existing line; its code must be unused in the line's site.
+    public func create(_ input: EquipmentInput) async throws -> Equipment {
+        try input.validate()
+        return try await database.transaction { db in
+            let line = try await ParentCheck.require(LineRepository.table, db, id: input.lineId, field: "lineId")
+            try await Self.requireFreeCode(db, input.code, siteId: line.siteId, excluding: nil)
+            let now = RecordClock.now()
+            let equipment = Equipment(
+                id: UUID(), siteId: line.siteId, lineId: line.id, code: input.code, name: input.name, type: input.type,
+                criticality: input.criticality, description: input.description, owningTeam: input.owningTeam,
+                createdAt: now, updatedAt: now)
+            try await Self.table.insert(db, equipment)
+            return equipment
+        }
+    }
+
+    /// Replaces the equipment's fields; it may move to another line of the same site.
+    public func replace(_ id: UUID, with input: EquipmentInput) async throws -> Equipment {
+        try input.validate()
+        return try await database.transaction { db in
+            var equipment = try await Self.table.require(db, id: id)
+            let line = try await ParentCheck.require(LineRepository.table, db, id: input.lineId, field: "lineId")
+            guard line.siteId == equipment.siteId else {
+                throw DomainError.invalid([FieldViolation(field: "/lineId", reason: "must be a line of the equipment's own site")])
+            }
+            try await Self.requireFreeCode(db, input.code, siteId: equipment.siteId, excluding: id)
+            equipment.lineId = line.id
+            equipment.code = input.code
+            equipment.name = input.name
+            equipment.type = input.type
+            equipment.criticality = input.criticality
+            equipment.description = input.description
+            equipment.owningTeam = input.owningTeam
+            equipment.updatedAt = RecordClock.now()
+            try await Self.table.update(db, equipment)
+            return equipment
+        }
+    }
+
+    /// Deletes the equipment, refused while it has any history.
+    public func delete(_ id: UUID) async throws {
+        try await database.transaction { db in
+            _ = try await Self.table.require(db, id: id)
+            try await Self.deleteGuard.check(db, id: id)
+            try await Self.table.delete(db, id: id)
+        }
+    }
+
+    private static func requireFreeCode(_ db: any SQLDatabase, _ code: String, siteId: UUID, excluding: UUID?) async throws {
+        if try await table.isTaken(db, column: "code", value: code, scope: [("site_id", siteId)], excluding: excluding) {
+            throw DomainError.duplicate(field: "code", value: code, scope: "by other equipment of this site")
+        }
+    }
+}
