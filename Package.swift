@@ -102,12 +102,20 @@ let package = Package(
         .testTarget(
             name: "MS5ServerTests",
             dependencies: [
+                "MS5Domain",
                 "MS5Server",
+                "MS5Storage",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationEssentialsCompat", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "MS5CLITests", dependencies: ["MS5CLI"], swiftSettings: strictSettings),
+        // Runs the built `ms5` binary as a person would.
+        .testTarget(name: "MS5CLITests", swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -11,9 +11,11 @@ struct Housekeeping: Service {
 
     /// Runs a round every `interval`, the first one `interval` after start (migrations run first).
     func run() async throws {
-        while !Task.isShuttingDownGracefully {
-            do { try await Task.sleep(for: interval) } catch { return }
-            await runOnce()
+        await cancelWhenGracefulShutdown {
+            while true {
+                do { try await Task.sleep(for: interval) } catch { return }
+                await runOnce()
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 import HTTPTypes
 import Hummingbird
 import Logging
+import NIOCore
 import MS5Domain
 
 /// Turns every error below it into a problem response, so that clients only ever see
@@ -20,6 +21,9 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             return problem
         case let domain as DomainError:
             return Problem(domain)
+        case is NIOTooManyBytesError:
+            return Problem(
+                .contentTooLarge, code: "too-large", detail: "The body is larger than \(JSONBody.maximumBytes) bytes.")
         case let http as HTTPError:
             return Problem(http.status, code: http.status.slug, detail: http.body ?? http.status.reasonPhrase)
         default:

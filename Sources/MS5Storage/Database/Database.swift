@@ -59,7 +59,13 @@ public struct Database: Sendable, Service {
             }
         case .postgres(let store):
             return try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { await store.client.run() }
+                // Let the pool start running before the first query asks it for a connection.
+                let (started, signal) = AsyncStream<Void>.makeStream()
+                group.addTask {
+                    signal.finish()
+                    await store.client.run()
+                }
+                for await _ in started {}
                 defer { group.cancelAll() }
                 return try await body(database)
             }

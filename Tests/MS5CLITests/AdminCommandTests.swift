@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+@Suite("ms5 administration commands")
+struct AdminCommandTests {
+    @Test("version names the release and the schema")
+    func version() async throws {
+        let result = try await MS5Process.run(["version"], in: try MS5Process.temporaryFolder())
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("ms5 0.1.0 (schema version 2)"))
+    }
+
+    @Test("migrate applies every step once, then says the database is up to date")
+    func migrate() async throws {
+        let folder = try MS5Process.temporaryFolder()
+        let first = try await MS5Process.run(["migrate", "--database", "sqlite:plant.sqlite"], in: folder)
+        #expect(first.status == 0)
+        #expect(first.stdout.contains("applied 1: plant model and accounts"))
+        #expect(first.stdout.contains("applied 2: time-series tables"))
+        let second = try await MS5Process.run(["migrate", "--database", "sqlite:plant.sqlite"], in: folder)
+        #expect(second.stdout == "The database sqlite:plant.sqlite is up to date at version 2.\n")
+    }
+
+    @Test("user create, list and reset-password, with generated temporary passwords and passwords from stdin")
+    func users() async throws {
+        let folder = try MS5Process.temporaryFolder()
+        let database = ["--database", "sqlite:plant.sqlite"]
+        let created = try await MS5Process.run(["user", "create", "anna", "--role", "supervisor"] + database, in: folder)
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(created.stdout.contains("Created anna (supervisor)."))
+        #expect(created.stdout.contains("password: "))
+        let typed = try await MS5Process.run(
+            ["user", "create", "bob", "--role", "engineer", "--password-stdin"] + database, in: folder, stdin: "a long typed password\n")
+        #expect(typed.status == 0, "\(typed.stderr)")
+        #expect(!typed.stdout.contains("password: "))
+        let list = try await MS5Process.run(["user", "list"] + database, in: folder)
+        #expect(list.stdout.contains("anna\tsupervisor\tmust-change-password\tanna"))
+        #expect(list.stdout.contains("bob\tengineer\tactive\tbob"))
+        let reset = try await MS5Process.run(["user", "reset-password", "bob"] + database, in: folder)
+        #expect(reset.stdout.contains("Reset the password of bob."))
+        #expect(try await MS5Process.run(["user", "list"] + database, in: folder).stdout.contains("bob\tengineer\tmust-change-password"))
+    }
+
+    @Test("Bad input is refused with a clear message and a failing exit code", arguments: [
+        (["user", "create", "zed", "--role", "wizard"], "Unknown role 'wizard'"),
+        (["user", "create", "zed", "--role", "viewer", "--password-stdin"], "must be at least 12 characters"),
+        (["user", "reset-password", "nobody"], "No account named 'nobody' exists."),
+        (["serve", "--database", "mysql://x"], "must start with sqlite: or postgres://"),
+        (["serve", "--port", "70000"], "http.port"),
+        (["serve", "--log-format", "xml"], "must be text or json"),
+    ])
+    func refusals(arguments: [String], message: String) async throws {
+        let folder = try MS5Process.temporaryFolder()
+        let result = try await MS5Process.run(arguments + (arguments.contains("--database") ? [] : ["--database", "sqlite:plant.sqlite"]),
+                                              in: folder, stdin: "short\n")
+        #expect(result.status != 0)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
+    @Test("Environment variables configure the server; a bad value names its key")
+    func environment() async throws {
+        let folder = try MS5Process.temporaryFolder()
+        let result = try await MS5Process.run(["serve"], in: folder, environment: ["MS5_AUTH_BCRYPT_COST": "99"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("Configuration key 'auth.bcryptCost' (environment MS5_AUTH_BCRYPT_COST) must be from 4 to 16."))
+    }
+
+    @Test("serve --no-migrate refuses a database that needs migrations")
+    func noMigrate() async throws {
+        let folder = try MS5Process.temporaryFolder()
+        let result = try await MS5Process.run(["serve", "--no-migrate", "--port", "\(try MS5Process.freePort())", "--database", "sqlite:new.sqlite"], in: folder)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("run 'ms5 migrate' first"), "\(result.stderr)")
+    }
+}

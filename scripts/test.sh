@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Runs every MS5 test suite, from a fresh Debian machine onwards:
+#   1. installs what is missing (PostgreSQL 15 from Debian, a Python venv for the API checks),
+#   2. starts a private PostgreSQL cluster on a free port and exports MS5_TEST_POSTGRES_URL,
+#   3. builds and runs the Swift suites (storage tests on SQLite and on PostgreSQL),
+#   4. validates the served OpenAPI document with openapi-spec-validator,
+# and stops everything it started, also when a step fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+run_dir=$(mktemp -d /tmp/ms5-test.XXXXXX)
+server_pid=""
+
+cleanup() {
+  status=$?
+  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  "$root/scripts/postgres.sh" stop "$run_dir/pg" || true
+  rm -rf "$run_dir"
+  exit $status
+}
+trap cleanup EXIT INT TERM
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "System packages"
+missing=()
+[ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql-15)
+command -v curl >/dev/null || missing+=(curl)
+python3 -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3-venv)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" != 0 ]; then echo "Missing ${missing[*]}; run as root or install them." >&2; exit 1; fi
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+echo "ok"
+
+step "Python tools (.venv-test)"
+if [ ! -x .venv-test/bin/openapi-spec-validator ]; then
+  python3 -m venv .venv-test
+  .venv-test/bin/pip install -q --disable-pip-version-check openapi-spec-validator
+fi
+echo "ok"
+
+step "Private PostgreSQL 15"
+MS5_TEST_POSTGRES_URL=$("$root/scripts/postgres.sh" start "$run_dir/pg")
+export MS5_TEST_POSTGRES_URL
+echo "$MS5_TEST_POSTGRES_URL"
+
+step "Build"
+swift build --build-tests
+
+step "Swift suites (SQLite and PostgreSQL)"
+swift test --skip-build
+
+step "OpenAPI document of a running server"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+.build/debug/ms5 serve --port "$port" --database sqlite::memory: --log-level warning &
+server_pid=$!
+for _ in $(seq 1 100); do
+  curl -fs "http://127.0.0.1:$port/ready" >/dev/null && break
+  sleep 0.1
+done
+curl -fs "http://127.0.0.1:$port/openapi.json" -o "$run_dir/openapi.json"
+.venv-test/bin/openapi-spec-validator "$run_dir/openapi.json"
+echo "1 passed, 0 failed"
