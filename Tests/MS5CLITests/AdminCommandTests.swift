@@ -65,6 +65,20 @@ struct AdminCommandTests {
         #expect(result.stderr.contains("Configuration key 'auth.bcryptCost' (environment MS5_AUTH_BCRYPT_COST) must be from 4 to 16."))
     }
 
+    @Test("A JSON configuration file is read, and flags win over it")
+    func configFile() async throws {
+        let folder = try MS5Process.temporaryFolder()
+        let file = folder.appendingPathComponent("ms5.json")
+        try Data(#"{"database": {"url": "sqlite:from-file.sqlite"}, "log": {"level": "warning"}}"#.utf8).write(to: file)
+        let fromFile = try await MS5Process.run(["migrate", "--config", file.path], in: folder)
+        #expect(fromFile.stdout.contains("The database sqlite:from-file.sqlite is now at version 2."), "\(fromFile.stderr)")
+        let flagWins = try await MS5Process.run(["migrate", "--config", file.path, "--database", "sqlite:from-flag.sqlite"], in: folder)
+        #expect(flagWins.stdout.contains("sqlite:from-flag.sqlite"))
+        let missing = try await MS5Process.run(["migrate", "--config", "nowhere.json"], in: folder)
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("The configuration file 'nowhere.json' cannot be read"))
+    }
+
     @Test("serve --no-migrate refuses a database that needs migrations")
     func noMigrate() async throws {
         let folder = try MS5Process.temporaryFolder()

@@ -1,0 +1,39 @@
+import Configuration
+import Foundation
+import MS5Storage
+@testable import MS5Server
+import Testing
+
+@Suite("Configuration")
+struct ConfigurationTests {
+    @Test("Every key is documented in docs/CONFIGURATION.md with its environment variable and default")
+    func documented() throws {
+        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("docs/CONFIGURATION.md")
+        let text = try String(contentsOf: docs, encoding: .utf8)
+        for key in AppConfig.keys {
+            #expect(text.contains("| `\(key.name)` | `\(key.environmentVariable)` | `\(key.defaultValue)` |"), "\(key.name)")
+        }
+    }
+
+    @Test("Values are read and checked")
+    func reads() throws {
+        let reader = ConfigReader(provider: InMemoryProvider(values: [
+            "http.port": 9090, "database.url": "sqlite::memory:", "log.format": "json", "auth.tokenLifetimeMinutes": 15,
+            "database.migrate": false,
+        ]))
+        let config = try AppConfig(reader: reader)
+        #expect(config.port == 9090)
+        #expect(config.database == .sqliteMemory)
+        #expect(config.logFormat == .json)
+        #expect(config.tokenLifetime == .seconds(900))
+        #expect(config.migrate == false)
+        #expect(config.host == "127.0.0.1")
+    }
+
+    @Test("Environment variables are named from the keys")
+    func environmentNames() {
+        #expect(AppConfig.keys.map(\.environmentVariable).contains("MS5_AUTH_TOKEN_LIFETIME_MINUTES"))
+        #expect(AppConfig.keys.map(\.environmentVariable).contains("MS5_HTTP_PORT"))
+    }
+}
