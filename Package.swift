@@ -53,6 +53,12 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Readers of the files plants already have: RSLogix 5000/500 exports, fault-message CSVs.
+        .target(
+            name: "MS5Import",
+            dependencies: ["MS5Domain"],
+            swiftSettings: strictSettings
+        ),
         // HTTP API, authentication, OpenAPI document, health and metrics.
         .target(
             name: "MS5Server",
@@ -89,6 +95,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "MS5DomainTests", dependencies: ["MS5Domain"], swiftSettings: strictSettings),
+        .testTarget(name: "MS5ImportTests", dependencies: ["MS5Domain", "MS5Import"], swiftSettings: strictSettings),
         .testTarget(
             name: "MS5StorageTests",
             dependencies: [

@@ -1,3 +1,4 @@
+import Foundation
 import SQLKit
 
 extension Migration {
@@ -6,7 +7,13 @@ extension Migration {
     /// extension is available and native monthly range partitions otherwise.
     static let timeSeries = Migration(2, "time-series tables") { db, kind in
         let layout = try await TimeSeriesLayout.detect(on: db, kind: kind)
-        for table in TimeSeriesTable.all {
+        try await create([.metricSamples, .stateIntervals, .equipmentEvents], layout: layout, on: db, kind: kind)
+    }
+
+    /// Creates time-series tables in `layout`: with a default partition and the coming months'
+    /// partitions, as hypertables, or as plain tables.
+    static func create(_ tables: [TimeSeriesTable], layout: TimeSeriesLayout, on db: any SQLDatabase, kind: Database.Kind) async throws {
+        for table in tables {
             try await db.raw(SQLQueryString(ColumnTypes(kind).expand(table.ddl(partitioned: layout == .nativePartitions))))
                 .run()
             for index in table.indexes {
@@ -25,7 +32,7 @@ extension Migration {
             }
         }
         if layout == .nativePartitions {
-            try await TimeSeriesPartitions.ensure(on: db)
+            try await TimeSeriesPartitions.ensure(on: db, now: Date(), tables: tables)
         }
     }
 }

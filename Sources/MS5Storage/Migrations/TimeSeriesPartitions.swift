@@ -7,8 +7,13 @@ public enum TimeSeriesPartitions {
     /// How many months ahead of the current one are kept ready.
     public static let monthsAhead = 2
 
-    /// Creates, where missing, the partitions from the previous month to ``monthsAhead`` months ahead of `now`.
+    /// Creates, where missing, the partitions of `tables` from the previous month to ``monthsAhead``
+    /// months ahead of `now`.
     public static func ensure(on db: any SQLDatabase, now: Date = Date()) async throws {
+        try await ensure(on: db, now: now, tables: TimeSeriesTable.all)
+    }
+
+    static func ensure(on db: any SQLDatabase, now: Date, tables: [TimeSeriesTable]) async throws {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let thisMonth = calendar.date(from: calendar.dateComponents([.year, .month], from: now))!
@@ -17,7 +22,7 @@ public enum TimeSeriesPartitions {
             let end = calendar.date(byAdding: .month, value: 1, to: start)!
             let parts = calendar.dateComponents([.year, .month], from: start)
             let suffix = String(format: "_y%04dm%02d", parts.year!, parts.month!)
-            for table in TimeSeriesTable.all {
+            for table in tables {
                 try await db.raw("""
                     CREATE TABLE IF NOT EXISTS \(ident: table.name + suffix) PARTITION OF \(ident: table.name)
                     FOR VALUES FROM (\(literal: iso(start))) TO (\(literal: iso(end)))

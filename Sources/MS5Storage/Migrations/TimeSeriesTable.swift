@@ -12,7 +12,7 @@ struct TimeSeriesTable: Sendable {
     }
 
     /// Every time-series table of the schema.
-    static let all: [TimeSeriesTable] = [metricSamples, stateIntervals, equipmentEvents]
+    static let all: [TimeSeriesTable] = [metricSamples, stateIntervals, equipmentEvents, faultEvents]
 
     /// Raw samples of a metric of an equipment: value and OPC-style quality (192 = good).
     static let metricSamples = TimeSeriesTable(
@@ -58,5 +58,24 @@ struct TimeSeriesTable: Sendable {
             PRIMARY KEY (id, ts)
             """,
         indexes: ["CREATE INDEX equipment_events_by_equipment ON equipment_events (equipment_id, ts)"]
+    )
+
+    /// Fault bits that were raised, and cleared when `end_ts` is set.
+    static let faultEvents = TimeSeriesTable(
+        name: "fault_events",
+        timeColumn: "start_ts",
+        columns: """
+            id {uuid} NOT NULL,
+            equipment_id {uuid} NOT NULL REFERENCES equipment (id),
+            code TEXT NOT NULL,
+            text TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            source TEXT NOT NULL,
+            start_ts {timestamp} NOT NULL,
+            end_ts {timestamp},
+            first_out {bool} NOT NULL,
+            PRIMARY KEY (id, start_ts)
+            """,
+        indexes: ["CREATE INDEX fault_events_by_equipment ON fault_events (equipment_id, start_ts)"]
     )
 }
