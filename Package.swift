@@ -59,6 +59,12 @@ let package = Package(
             dependencies: ["MS5Domain"],
             swiftSettings: strictSettings
         ),
+        // A deterministic simulated bread line producing the tag values real PLCs would.
+        .target(
+            name: "MS5Simulator",
+            dependencies: ["MS5Domain"],
+            swiftSettings: strictSettings
+        ),
         // HTTP API, authentication, OpenAPI document, health and metrics.
         .target(
             name: "MS5Server",
@@ -96,6 +102,7 @@ let package = Package(
         ),
         .testTarget(name: "MS5DomainTests", dependencies: ["MS5Domain"], swiftSettings: strictSettings),
         .testTarget(name: "MS5ImportTests", dependencies: ["MS5Domain", "MS5Import"], swiftSettings: strictSettings),
+        .testTarget(name: "MS5SimulatorTests", dependencies: ["MS5Domain", "MS5Simulator"], swiftSettings: strictSettings),
         .testTarget(
             name: "MS5StorageTests",
             dependencies: [

@@ -1,0 +1,111 @@
+import Foundation
+import MS5Domain
+import MS5Storage
+import SQLKit
+import Testing
+
+@Suite("Telemetry storage")
+struct TelemetryStoreTests {
+    /// A plant with one speed metric on the slicer.
+    static func speedMetric(_ database: Database) async throws -> (PlantFixture, Metric) {
+        let plant = try await PlantFixture.make(database)
+        let metric = try await MetricRepository(database: database).create(
+            equipmentId: plant.equipment.id,
+            MetricInput(key: "speed", name: "Speed", role: .speed, unit: "ppm", connector: .logix, address: "MC_Avg_Speed", dataType: "REAL"))
+        return (plant, metric)
+    }
+
+    static let t0 = Date(timeIntervalSince1970: 1_800_000_000)  // 2027-01-15T08:00:00Z, a minute and hour boundary
+
+    @Test("A batch is stored once: a retry with the same source and sequence changes nothing", arguments: TestDatabases.kinds)
+    func idempotent(kind: Database.Kind) async throws {
+        try await TestDatabases.with(kind) { database in
+            let (plant, metric) = try await Self.speedMetric(database)
+            let store = TelemetryStore(database: database)
+            let batch = TelemetryBatch(source: "edge-1", sequence: 7, samples: [
+                TelemetrySample(metricId: metric.id, timestamp: Self.t0, value: 10),
+                TelemetrySample(metricId: metric.id, timestamp: Self.t0.addingTimeInterval(1), value: 20),
+            ])
+            let owners = [metric.id: plant.equipment.id]
+            #expect(try await store.store(batch, equipmentOf: owners)?.count == 2)
+            #expect(try await store.store(batch, equipmentOf: owners) == nil)
+            let history = try await TelemetryQueries(database: database).history(
+                metricId: metric.id, from: Self.t0, to: Self.t0.addingTimeInterval(60), maxPoints: 100)
+            #expect(history.points.map(\.value) == [10, 20])
+            let minute = try await database.read { db in
+                try await db.raw("SELECT count, sum FROM metric_rollups_1m").first()
+            }
+            #expect(try minute?.decode(column: "count", as: Int.self) == 2)
+            #expect(try minute?.decode(column: "sum", as: Double.self) == 30)
+        }
+    }
+
+    @Test("Rollups keep min, max, average, last and count across batches", arguments: TestDatabases.kinds)
+    func rollups(kind: Database.Kind) async throws {
+        try await TestDatabases.with(kind) { database in
+            let (plant, metric) = try await Self.speedMetric(database)
+            let store = TelemetryStore(database: database)
+            let owners = [metric.id: plant.equipment.id]
+            // Minute 0: 4, 9, 2 (two batches, the second arriving with an older sample); minute 1: 7.
+            _ = try await store.store(TelemetryBatch(source: "s", sequence: 1, samples: [
+                TelemetrySample(metricId: metric.id, timestamp: Self.t0.addingTimeInterval(10), value: 4),
+                TelemetrySample(metricId: metric.id, timestamp: Self.t0.addingTimeInterval(50), value: 9),
+            ]), equipmentOf: owners)
+            _ = try await store.store(TelemetryBatch(source: "s", sequence: 2, samples: [
+                TelemetrySample(metricId: metric.id, timestamp: Self.t0.addingTimeInterval(30), value: 2),
+                TelemetrySample(metricId: metric.id, timestamp: Self.t0.addingTimeInterval(70), value: 7),
+            ]), equipmentOf: owners)
+            let queries = TelemetryQueries(database: database)
+            // 4 raw samples do not fit 3 points: minute buckets (2) do.
+            let history = try await queries.history(metricId: metric.id, from: Self.t0, to: Self.t0.addingTimeInterval(3600), maxPoints: 3)
+            #expect(history.resolution == .minute)
+            #expect(history.points == [
+                HistoryPoint(timestamp: Self.t0, value: 5, min: 2, max: 9, count: 3),  // (4 + 9 + 2) / 3 = 5
+                HistoryPoint(timestamp: Self.t0.addingTimeInterval(60), value: 7, min: 7, max: 7, count: 1),
+            ])
+            let last = try await database.read { db in
+                try await db.raw("SELECT last FROM metric_rollups_1m WHERE count = 3").first(decodingColumn: "last", as: Double.self)
+            }
+            #expect(last == 9)  // the sample at +50 s is the minute's last, though it arrived first
+            let hourly = try await queries.history(metricId: metric.id, from: Self.t0, to: Self.t0.addingTimeInterval(3600), maxPoints: 1)
+            #expect(hourly.resolution == .hour)
+            #expect(hourly.points == [HistoryPoint(timestamp: Self.t0, value: 5.5, min: 2, max: 9, count: 4)])  // 22 / 4
+            let latest = try await queries.latest(equipmentId: plant.equipment.id)
+            #expect(latest.map(\.value) == [7])
+            #expect(latest.first?.key == "speed")
+        }
+    }
+
+    @Test("A late sample does not replace a newer latest value", arguments: TestDatabases.kinds)
+    func latestKeepsNewest(kind: Database.Kind) async throws {
+        try await TestDatabases.with(kind) { database in
+            let (plant, metric) = try await Self.speedMetric(database)
+            let store = TelemetryStore(database: database)
+            let owners = [metric.id: plant.equipment.id]
+            _ = try await store.store(TelemetryBatch(source: "s", sequence: 1, samples: [
+                TelemetrySample(metricId: metric.id, timestamp: Self.t0.addingTimeInterval(100), value: 1)]), equipmentOf: owners)
+            _ = try await store.store(TelemetryBatch(source: "s", sequence: 2, samples: [
+                TelemetrySample(metricId: metric.id, timestamp: Self.t0, value: 2)]), equipmentOf: owners)
+            let latest = try await TelemetryQueries(database: database).latest(equipmentId: plant.equipment.id)
+            #expect(latest.first?.value == 1)
+            #expect(latest.first?.timestamp == Self.t0.addingTimeInterval(100))
+        }
+    }
+
+    @Test("A metric with stored samples cannot be deleted; its key is unique per equipment", arguments: TestDatabases.kinds)
+    func metricRules(kind: Database.Kind) async throws {
+        try await TestDatabases.with(kind) { database in
+            let (plant, metric) = try await Self.speedMetric(database)
+            let metrics = MetricRepository(database: database)
+            let duplicate = await #expect(throws: DomainError.self) {
+                try await metrics.create(equipmentId: plant.equipment.id,
+                                         MetricInput(key: "speed", name: "Again", role: .speed, connector: .push, address: "", dataType: "REAL"))
+            }
+            #expect(duplicate?.code == .conflict)
+            _ = try await TelemetryStore(database: database).store(TelemetryBatch(source: "s", sequence: 1, samples: [
+                TelemetrySample(metricId: metric.id, timestamp: Self.t0, value: 1)]), equipmentOf: [metric.id: plant.equipment.id])
+            let refused = await #expect(throws: DomainError.self) { try await metrics.delete(metric.id) }
+            #expect(refused?.message == "The metric still has 1 stored sample(s); it cannot be deleted until they are removed.")
+        }
+    }
+}
