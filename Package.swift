@@ -65,12 +65,27 @@ let package = Package(
             dependencies: ["MS5Domain"],
             swiftSettings: strictSettings
         ),
+        // The way samples enter: batches stored once, then fault events, states and the event bus.
+        .target(
+            name: "MS5Ingest",
+            dependencies: [
+                "MS5Domain",
+                "MS5Storage",
+                "MS5Simulator",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // HTTP API, authentication, OpenAPI document, health and metrics.
         .target(
             name: "MS5Server",
             dependencies: [
                 "MS5Domain",
                 "MS5Storage",
+                "MS5Import",
+                "MS5Ingest",
+                "MS5Simulator",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -91,6 +106,7 @@ let package = Package(
             dependencies: [
                 "MS5Domain",
                 "MS5Storage",
+                "MS5Import",
                 "MS5Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
@@ -103,6 +119,11 @@ let package = Package(
         .testTarget(name: "MS5DomainTests", dependencies: ["MS5Domain"], swiftSettings: strictSettings),
         .testTarget(name: "MS5ImportTests", dependencies: ["MS5Domain", "MS5Import"], swiftSettings: strictSettings),
         .testTarget(name: "MS5SimulatorTests", dependencies: ["MS5Domain", "MS5Simulator"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "MS5IngestTests",
+            dependencies: ["MS5Domain", "MS5Storage", "MS5Ingest", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "MS5StorageTests",
             dependencies: [

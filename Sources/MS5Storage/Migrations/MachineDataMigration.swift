@@ -98,7 +98,7 @@ extension Migration {
         """
         CREATE TABLE state_rules (
             equipment_id {uuid} PRIMARY KEY REFERENCES equipment (id),
-            rules {json} NOT NULL,
+            rules TEXT NOT NULL,
             updated_at {timestamp} NOT NULL
         )
         """,

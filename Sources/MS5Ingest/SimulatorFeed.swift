@@ -1,0 +1,65 @@
+import Foundation
+import Logging
+import MS5Domain
+import MS5Simulator
+import ServiceLifecycle
+
+/// Runs the simulated bread line at real time and feeds its samples through the ingest pipeline,
+/// once a second, as a connector would.
+public struct SimulatorFeed: Service {
+    let pipeline: IngestPipeline
+    /// The metric each simulated tag feeds, by equipment code and tag name.
+    let bindings: [SimulatedBinding: UUID]
+    let seed: UInt64
+    let interval: Duration
+    let logger: Logger
+
+    /// A simulated tag of one equipment.
+    public struct SimulatedBinding: Hashable, Sendable {
+        public let equipment: String
+        public let tag: String
+
+        /// Names the tag `tag` of the equipment with code `equipment`.
+        public init(equipment: String, tag: String) {
+            self.equipment = equipment
+            self.tag = tag
+        }
+    }
+
+    /// Creates the feed; `bindings` maps simulated tags to the metrics they feed.
+    public init(pipeline: IngestPipeline, bindings: [SimulatedBinding: UUID], seed: UInt64, interval: Duration = .seconds(1), logger: Logger) {
+        self.pipeline = pipeline
+        self.bindings = bindings
+        self.seed = seed
+        self.interval = interval
+        self.logger = logger
+    }
+
+    /// Advances the simulator to the present every `interval` until shutdown.
+    public func run() async throws {
+        await cancelWhenGracefulShutdown {
+            let start = Date()
+            var simulator = BreadLineSimulator(seed: seed, start: start)
+            var sequence = Int64(start.timeIntervalSince1970 * 1000) * 1000
+            while !Task.isCancelled {
+                let samples = simulator.advance(to: Date()).compactMap { sample -> TelemetrySample? in
+                    guard let metricId = bindings[SimulatedBinding(equipment: sample.equipment, tag: sample.metric)] else { return nil }
+                    return TelemetrySample(metricId: metricId, timestamp: sample.timestamp, value: sample.value)
+                }
+                simulator.discardTruth(before: Date().addingTimeInterval(-3600))
+                for chunk in stride(from: 0, to: samples.count, by: TelemetryBatch.maximumSamples) {
+                    sequence += 1
+                    let batch = TelemetryBatch(
+                        source: "simulator", sequence: sequence,
+                        samples: Array(samples[chunk..<min(chunk + TelemetryBatch.maximumSamples, samples.count)]))
+                    do {
+                        _ = try await pipeline.ingest(batch)
+                    } catch {
+                        logger.warning("The simulator's batch was not stored", metadata: ["error": "\(error)"])
+                    }
+                }
+                do { try await Task.sleep(for: interval) } catch { return }
+            }
+        }
+    }
+}
