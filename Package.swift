@@ -138,6 +138,7 @@ let package = Package(
             name: "MS5ServerTests",
             dependencies: [
                 "MS5Domain",
+                "MS5Ingest",
                 "MS5Server",
                 "MS5Storage",
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -12,7 +12,7 @@ struct DemoCommand: AsyncParsableCommand {
     @OptionGroup var options: ServerOptions
 
     func run() async throws {
-        let config = try await options.load(databaseDefault: "sqlite:./ms5-data/demo.sqlite")
+        let config = try await options.load(defaults: ["database.url": "sqlite:./ms5-data/demo.sqlite", "simulator.enabled": "true"])
         let logger = LoggingSetup.bootstrap(config)
         let app = try await buildApplication(config, logger: logger) { database in
             let accounts = AccountService(database: database, bcryptCost: config.bcryptCost, tokenLifetime: config.tokenLifetime)

@@ -28,8 +28,8 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "Log format (log.format): text or json.")
     var logFormat: String?
 
-    /// Reads the configuration from every source; `databaseDefault` replaces the usual default database.
-    func load(databaseDefault: String? = nil) async throws -> AppConfig {
+    /// Reads the configuration from every source; `defaults` replace the usual defaults of their keys.
+    func load(defaults: [String: String] = [:]) async throws -> AppConfig {
         var flags: [AbsoluteConfigKey: ConfigValue] = [:]
         func set(_ key: String, _ value: String?) {
             if let value { flags[AbsoluteConfigKey(key.split(separator: ".").map(String.init))] = ConfigValue(.string(value), isSecret: key == "database.url") }
@@ -51,8 +51,10 @@ struct ServerOptions: ParsableArguments {
                 throw ValidationError("The configuration file '\(config)' cannot be read: \(error)")
             }
         }
-        if let databaseDefault {
-            providers.append(InMemoryProvider(name: "defaults", values: [AbsoluteConfigKey(["database", "url"]): ConfigValue(.string(databaseDefault), isSecret: false)]))
+        if !defaults.isEmpty {
+            providers.append(InMemoryProvider(name: "defaults", values: Dictionary(uniqueKeysWithValues: defaults.map { key, value in
+                (AbsoluteConfigKey(key.split(separator: ".").map(String.init)), ConfigValue(.string(value), isSecret: false))
+            })))
         }
         do {
             return try AppConfig(reader: ConfigReader(providers: providers))

@@ -2,14 +2,14 @@ import Foundation
 import Logging
 import MS5Domain
 import MS5Simulator
+import MS5Storage
 import ServiceLifecycle
 
 /// Runs the simulated bread line at real time and feeds its samples through the ingest pipeline,
 /// once a second, as a connector would.
 public struct SimulatorFeed: Service {
     let pipeline: IngestPipeline
-    /// The metric each simulated tag feeds, by equipment code and tag name.
-    let bindings: [SimulatedBinding: UUID]
+    let database: Database
     let seed: UInt64
     let interval: Duration
     let logger: Logger
@@ -26,18 +26,28 @@ public struct SimulatorFeed: Service {
         }
     }
 
-    /// Creates the feed; `bindings` maps simulated tags to the metrics they feed.
-    public init(pipeline: IngestPipeline, bindings: [SimulatedBinding: UUID], seed: UInt64, interval: Duration = .seconds(1), logger: Logger) {
+    /// Creates the feed. It feeds the metrics bound to the connector `simulator` (address = tag
+    /// name) on equipment whose code is a simulated machine's (SLC1, BAG1, BSK1).
+    public init(pipeline: IngestPipeline, database: Database, seed: UInt64, interval: Duration = .seconds(1), logger: Logger) {
         self.pipeline = pipeline
-        self.bindings = bindings
+        self.database = database
         self.seed = seed
         self.interval = interval
         self.logger = logger
     }
 
-    /// Advances the simulator to the present every `interval` until shutdown.
+    /// Waits for simulator bindings to exist, then advances the simulator to the present every
+    /// `interval` until shutdown.
     public func run() async throws {
         await cancelWhenGracefulShutdown {
+            var bindings: [SimulatedBinding: UUID] = [:]
+            while bindings.isEmpty {
+                bindings = (try? await SimulatorBindings.load(database)) ?? [:]
+                if bindings.isEmpty {
+                    do { try await Task.sleep(for: .seconds(2)) } catch { return }
+                }
+            }
+            logger.notice("Simulated plant running", metadata: ["metrics": "\(bindings.count)"])
             let start = Date()
             var simulator = BreadLineSimulator(seed: seed, start: start)
             var sequence = Int64(start.timeIntervalSince1970 * 1000) * 1000

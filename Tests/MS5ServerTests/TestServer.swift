@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Logging
 import MS5Domain
 @testable import MS5Server
+import MS5Ingest
 import MS5Storage
 import NIOCore
 import NIOFoundationEssentialsCompat
@@ -56,7 +57,8 @@ struct TestServer {
     /// Every route the router serves, as method and path.
     static func routes() async throws -> [(method: String, path: String)] {
         let pairs = try await Database.withOpen(.sqliteMemory, logger: Logger(label: "ms5.test")) { database in
-            try buildRouter(config(), database: database).routes.map { [$0.method.rawValue, $0.path.description] }
+            let pipeline = IngestPipeline(database: database, bus: EventBus(), logger: Logger(label: "ms5.test"))
+            return try buildRouter(config(), database: database, pipeline: pipeline).routes.map { [$0.method.rawValue, $0.path.description] }
         }
         return pairs.map { ($0[0], $0[1]) }
     }

@@ -14,7 +14,7 @@ public enum TagAddress {
         case .opcua: return opcuaProblem(text)
         case .mqtt: return mqttProblem(text)
         case .modbus: return modbusProblem(text)
-        case .simulator: return matches(text, #"^[A-Za-z0-9_.-]+$"#) ? nil : "must be a simulator tag name such as MC_Avg_Speed"
+        case .simulator: return matches(text, #"^[A-Za-z0-9_.:/\[\]-]+$"#) ? nil : "must be a simulator tag name such as MC_Avg_Speed or B3:0/8"
         case .push: return nil
         }
     }

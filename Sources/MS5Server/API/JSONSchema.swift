@@ -53,6 +53,7 @@ struct JSONSchema: Sendable, Equatable {
     static let uuid = JSONSchema(json: ["type": "string", "format": "uuid"])
     static let dateTime = JSONSchema(json: ["type": "string", "format": "date-time"])
     static let boolean = JSONSchema(json: ["type": "boolean"])
+    static let number = JSONSchema(json: ["type": "number"])
     static let plainString = JSONSchema(json: ["type": "string"])
     /// A plant code, as ``Validator/code(_:_:)`` accepts.
     static let code = string(maxLength: PlantLimits.code, pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]*$")

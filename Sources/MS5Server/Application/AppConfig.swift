@@ -19,6 +19,9 @@ public struct AppConfig: Sendable {
     public var logFormat = LogFormat.text
     public var bcryptCost = 12
     public var tokenLifetime = Duration.seconds(12 * 3600)
+    /// Run the simulated bread line, feeding metrics bound to the connector `simulator`.
+    public var simulatorEnabled = false
+    public var simulatorSeed: UInt64 = 2026
 
     /// The defaults.
     public init() {}
@@ -51,6 +54,8 @@ public struct AppConfig: Sendable {
         Key(name: "log.format", defaultValue: "text", summary: "text, or json for one JSON object per line."),
         Key(name: "auth.bcryptCost", defaultValue: "12", summary: "bcrypt cost of password hashes, 4 to 16."),
         Key(name: "auth.tokenLifetimeMinutes", defaultValue: "720", summary: "How long a sign-in token stays valid, 1 to 10080 minutes."),
+        Key(name: "simulator.enabled", defaultValue: "false", summary: "Run the simulated bread line (ms5 demo turns it on)."),
+        Key(name: "simulator.seed", defaultValue: "2026", summary: "Seed of the simulated line: the same seed gives the same day."),
     ]
 
     /// Reads and checks every key, refusing values that are not usable with a message naming the key.
@@ -75,6 +80,8 @@ public struct AppConfig: Sendable {
         if let minutes = try Self.integer(reader, "auth.tokenLifetimeMinutes", in: 1...10080) {
             tokenLifetime = .seconds(minutes * 60)
         }
+        simulatorEnabled = try Self.boolean(reader, "simulator.enabled") ?? simulatorEnabled
+        if let seed = try Self.integer(reader, "simulator.seed", in: 0...Int.max) { simulatorSeed = UInt64(seed) }
     }
 
     private static func integer(_ reader: ConfigReader, _ key: String, in range: ClosedRange<Int>) throws(ConfigError) -> Int? {

@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import MS5Ingest
 import MS5Storage
 import NIOCore
 import Prometheus
@@ -15,11 +16,16 @@ public func buildApplication(
     prepare: @escaping @Sendable (Database) async throws -> Void = { _ in }
 ) async throws -> some ApplicationProtocol {
     let database = try await Database.open(config.database, logger: logger)
-    let router = try buildRouter(config, database: database)
+    let pipeline = IngestPipeline(database: database, bus: EventBus(), logger: logger)
+    let router = try buildRouter(config, database: database, pipeline: pipeline)
+    var services: [any Service] = [database, Housekeeping(database: database, interval: .seconds(3600), logger: logger)]
+    if config.simulatorEnabled {
+        services.append(SimulatorFeed(pipeline: pipeline, database: database, seed: config.simulatorSeed, logger: logger))
+    }
     var app = Application(
         router: router,
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "ms5"),
-        services: [database, Housekeeping(database: database, interval: .seconds(3600), logger: logger)],
+        services: services,
         logger: logger
     )
     app.beforeServerStarts {
@@ -38,7 +44,7 @@ public func buildApplication(
 }
 
 /// The router with every route and middleware, in the order a request passes them.
-func buildRouter(_ config: AppConfig, database: Database) throws -> Router<AppContext> {
+func buildRouter(_ config: AppConfig, database: Database, pipeline: IngestPipeline) throws -> Router<AppContext> {
     let router = Router(context: AppContext.self)
     let registry = PrometheusCollectorRegistry()
     router.add(middleware: RequestIDMiddleware())
@@ -52,6 +58,10 @@ func buildRouter(_ config: AppConfig, database: Database) throws -> Router<AppCo
     api.addAuthRoutes(accounts: accounts)
     api.addUserRoutes(accounts: accounts, users: UserRepository(database: database))
     api.addPlantRoutes(database: database)
+    let machineData = MachineDataServices(database: database, pipeline: pipeline)
+    api.addMetricRoutes(machineData)
+    api.addTelemetryRoutes(machineData)
+    api.addFaultAndStateRoutes(machineData)
     try api.addDocumentRoute()
     return router
 }

@@ -12,7 +12,8 @@ public enum DemoPlant {
     public static func prepare(database: Database, accounts: AccountService, say: @Sendable (String) -> Void) async throws {
         if try await SiteRepository(database: database).list(PageRequest(limit: 1)).items.isEmpty {
             try await createPlant(database)
-            say("Created the demo plant: site BAK1 with the bread line BREAD1 and the packing line PACK1.")
+            try await DemoMachineData.create(database)
+            say("Created the demo plant: site BAK1 with the bread line BREAD1 (simulated machine data) and the packing line PACK1.")
         }
         guard try await UserRepository(database: database).credentials(username: adminUsername) == nil else {
             say("The demo account '\(adminUsername)' exists already; 'ms5 user reset-password \(adminUsername)' sets a new password.")

@@ -29,7 +29,8 @@ enum JSONBody {
             throw Problem(.unprocessableContent, code: "invalid", detail: "The body must be a JSON object.",
                           errors: [FieldViolation(field: "", reason: "must be an object")])
         }
-        let known = Set(T.schema.json["properties"]?.members.keys.map { $0 } ?? [])
+        let variants: [JSONValue] = if case .array(let options)? = T.schema.json["oneOf"] { options } else { [T.schema.json] }
+        let known = Set(variants.flatMap { $0["properties"]?.members.keys.map { $0 } ?? [] })
         let unknown = members.keys.filter { !known.contains($0) }.sorted()
         if !unknown.isEmpty {
             throw DomainError.invalid(unknown.map { FieldViolation(field: "/\($0)", reason: "is not a field of \(T.schemaName)") })
@@ -50,13 +51,13 @@ enum JSONBody {
 
     static let decoder: JSONDecoder = {
         let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
+        decoder.dateDecodingStrategy = ISO8601Coding.decoding
         return decoder
     }()
 
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
+        encoder.dateEncodingStrategy = ISO8601Coding.encoding
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
     }()

@@ -1,0 +1,76 @@
+import MS5Domain
+
+extension FaultKind: DocumentedSchema {
+    static let schemaName = "FaultKind"
+    static var schema: JSONSchema { .enumeration(FaultKind.allCases.map(\.rawValue)) }
+}
+
+extension FaultSource: DocumentedSchema {
+    static let schemaName = "FaultSource"
+    static var schema: JSONSchema { .enumeration(FaultSource.allCases.map(\.rawValue)) }
+}
+
+extension FaultDefinition: DocumentedSchema {
+    static let schemaName = "FaultDefinition"
+    static var referencedSchemas: [any DocumentedSchema.Type] { [FaultKind.self, FaultSource.self] }
+    static var schema: JSONSchema {
+        .object([
+            "word": .integer(0...63), "bit": .integer(0...31), "code": .string(maxLength: 32), "text": .string(maxLength: 200),
+            "severity": .integer(1...5), "kind": .ref("FaultKind"), "source": .ref("FaultSource"),
+        ], required: ["word", "bit", "code", "text", "severity", "kind", "source"])
+    }
+}
+
+extension FaultRecord: DocumentedSchema {
+    static let schemaName = "FaultRecord"
+    static var referencedSchemas: [any DocumentedSchema.Type] { [FaultKind.self, FaultSource.self] }
+    static var schema: JSONSchema {
+        .object([
+            "code": .plainString, "text": .plainString, "kind": .ref("FaultKind"), "source": .ref("FaultSource"),
+            "start": .dateTime, "end": JSONSchema.dateTime.orNull, "firstOut": .boolean,
+        ], required: ["code", "text", "kind", "source", "start", "firstOut"])
+    }
+}
+
+extension MachineState: DocumentedSchema {
+    static let schemaName = "MachineState"
+    static var schema: JSONSchema { .enumeration(MachineState.allCases.map(\.rawValue)) }
+}
+
+extension MachineMode: DocumentedSchema {
+    static let schemaName = "MachineMode"
+    static var schema: JSONSchema { .enumeration(MachineMode.allCases.map(\.rawValue)) }
+}
+
+extension StateIntervalRecord: DocumentedSchema {
+    static let schemaName = "StateInterval"
+    static var referencedSchemas: [any DocumentedSchema.Type] { [MachineState.self, MachineMode.self] }
+    static var schema: JSONSchema {
+        .object(["state": .ref("MachineState"), "mode": .ref("MachineMode"), "start": .dateTime, "end": JSONSchema.dateTime.orNull],
+                required: ["state", "mode", "start"])
+    }
+}
+
+extension StateRules: DocumentedSchema {
+    static let schemaName = "StateRules"
+    static var referencedSchemas: [any DocumentedSchema.Type] { [MachineState.self, MachineMode.self] }
+    static var schema: JSONSchema {
+        let mode: [String: JSONSchema] = [
+            "manualBit": JSONSchema.plainString.orNull, "maintenanceBit": JSONSchema.plainString.orNull,
+            "modeMetric": JSONSchema.plainString.orNull,
+            "modeMapping": JSONSchema(json: ["type": "object", "additionalProperties": JSONSchema.ref("MachineMode").json]),
+        ]
+        let derived = JSONSchema.object([
+            "type": .enumeration(["derived"]), "runningBit": JSONSchema.plainString.orNull, "speedMetric": JSONSchema.plainString.orNull,
+            "runningSpeedThreshold": .number, "readyBit": JSONSchema.plainString.orNull, "starvedBit": JSONSchema.plainString.orNull,
+            "blockedBit": JSONSchema.plainString.orNull, "useActiveFaults": .boolean,
+            "modeRules": .object(mode, required: []), "minimumDuration": .number,
+        ], required: ["type"], description: "Derived from bits, speed and active faults: held > suspended > running > idle > stopped.")
+        let fromTag = JSONSchema.object([
+            "type": .enumeration(["fromStateTag"]), "metric": .plainString,
+            "mapping": JSONSchema(json: ["type": "object", "additionalProperties": JSONSchema.ref("MachineState").json]),
+            "defaultState": .ref("MachineState"), "modeRules": .object(mode, required: []), "minimumDuration": .number,
+        ], required: ["type", "metric", "mapping"], description: "Read from an integer PLC state tag.")
+        return JSONSchema(json: ["oneOf": [derived.json, fromTag.json]])
+    }
+}
