@@ -111,6 +111,6 @@ private func withAccounts(_ config: AppConfig, _ body: @Sendable (AccountService
         }
     } catch let error as DomainError {
         let fields = error.violations.map { "\($0.field.dropFirst()) \($0.reason)" }.joined(separator: "; ")
-        throw ValidationError(fields.isEmpty ? error.message : "\(error.message) \(fields).")
+        throw CommandFailure(fields.isEmpty ? error.message : "\(error.message) \(fields).")
     }
 }

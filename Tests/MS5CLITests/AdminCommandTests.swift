@@ -88,3 +88,33 @@ struct AdminCommandTests {
         #expect(result.stderr.contains("run 'ms5 migrate' first"), "\(result.stderr)")
     }
 }
+
+@Suite("ms5 import")
+struct ImportCommandTests {
+    static let data = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("../shared/data/plc").standardizedFileURL
+
+    @Test("Tags and faults import into the demo plant's equipment; malformed rows refuse the whole file")
+    func imports() async throws {
+        let folder = try MS5Process.temporaryFolder()
+        let demo = try MS5Process(["demo", "--port", "\(try MS5Process.freePort())", "--database", "sqlite:plant.sqlite"], in: folder)
+        _ = try await demo.waitForLine(startingWith: "MS5 demo: open")
+        #expect(try await demo.terminate() == 0)
+        let database = ["--database", "sqlite:plant.sqlite"]
+        let slc = try await MS5Process.run(
+            ["import", "tags", Self.data.appendingPathComponent("basketloader1-slc500-tags.csv").path, "--equipment", "BSK1"] + database,
+            in: folder)
+        #expect(slc.status == 0, "\(slc.stderr)")
+        #expect(slc.stdout.hasPrefix("Imported (slc): 452 new, 3 changed, 0 removed, 0 unchanged, 430 skipped, 0 malformed."))
+        let faults = Self.data.appendingPathComponent("bagger1-fault-messages.csv").path
+        let refused = try await MS5Process.run(["import", "faults", faults, "--equipment", "BAG1"] + database, in: folder)
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("The file has 3 malformed row(s); nothing was imported."))
+        #expect(refused.stderr.contains("line/10: tag 'Fault[Error]'"))
+        #expect(!refused.stderr.contains("Usage:"))
+        let dry = try await MS5Process.run(["import", "faults", faults, "--equipment", "BAG1", "--skip-invalid", "--dry-run"] + database, in: folder)
+        #expect(dry.stdout.hasPrefix("Dry run, nothing changed (faults): 27 new, 5 changed, 0 removed, 14 unchanged, 7 skipped, 3 malformed."))
+        let missing = try await MS5Process.run(["import", "faults", faults, "--equipment", "NOPE"] + database, in: folder)
+        #expect(missing.stderr.contains("No equipment with code NOPE exists."))
+    }
+}

@@ -57,10 +57,21 @@ public struct MetricInput: Codable, Sendable, Equatable {
         faultWordIndex = try c.decodeIfPresent(Int.self, forKey: .faultWordIndex)
     }
 
+    /// A metric key made from a tag address: characters a key may not hold become `_`
+    /// (`B3:0/8` → `B3_0_8`, `Program:Main.Speed` → `Program_Main.Speed`).
+    public static func key(forAddress address: String) -> String {
+        String(address.map { $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) ? $0 : "_" }.prefix(64))
+    }
+
+    static func isKey(_ key: String) -> Bool {
+        guard let first = key.first, first.isASCII, first.isLetter || first.isNumber, key.count <= 64 else { return false }
+        return key.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) }
+    }
+
     /// Refuses the input with every field at fault, including an address its connector cannot read.
     public func validate() throws(DomainError) {
         var v = Validator()
-        v.code(key, "key")
+        v.check(Self.isKey(key), "key", "must be 1–64 letters, digits, '-', '_' or '.', starting with a letter or digit")
         v.text(name, "name", maxLength: PlantLimits.name)
         v.optionalText(unit, "unit", maxLength: 32)
         v.text(dataType, "dataType", maxLength: PlantLimits.label)

@@ -25,6 +25,8 @@ struct APIOperation: Sendable {
     var canConflict = false
     /// The request body's schema name, set when the operation is registered with an input type.
     var requestSchema: String?
+    /// The media type of a request body that is a file rather than JSON (`text/csv`).
+    var rawRequestBody: String?
     /// The success status and its body's schema name (nil for no body).
     var success: (status: HTTPResponse.Status, schema: String?) = (.ok, nil)
     /// The media type of a successful response.
@@ -38,7 +40,9 @@ struct APIOperation: Sendable {
     /// The error statuses the operation can answer with, each as a problem response.
     var errorStatuses: [HTTPResponse.Status] {
         var statuses: [HTTPResponse.Status] = []
-        if requestSchema != nil { statuses += [.badRequest, .contentTooLarge, .unsupportedMediaType, .unprocessableContent] }
+        if requestSchema != nil || rawRequestBody != nil {
+            statuses += [.badRequest, .contentTooLarge, .unsupportedMediaType, .unprocessableContent]
+        }
         if access != .anyone { statuses.append(.unauthorized) }
         if case .roles = access { statuses.append(.forbidden) }
         if parameters.contains(where: { $0.location == .path }) { statuses.append(.notFound) }

@@ -58,6 +58,11 @@ struct APIRoutes {
         }
     }
 
+    /// Adds a schema (and what it refers to) to the document, for operations that build their own responses.
+    mutating func schemasInclude(_ type: any DocumentedSchema.Type) {
+        schemas.merge(type.schemaClosure) { current, _ in current }
+    }
+
     /// Registers an operation that builds its own response (plain text, documents).
     mutating func addResponder(
         _ operation: APIOperation, _ handler: @escaping @Sendable (Request, AppContext) async throws -> Response

@@ -53,6 +53,9 @@ struct OpenAPIDocument {
                 ]
             })
         }
+        if let mediaType = operation.rawRequestBody {
+            description["requestBody"] = ["required": true, "content": [mediaType: ["schema": ["type": "string"]]]]
+        }
         if let request = operation.requestSchema {
             description["requestBody"] = [
                 "required": true,

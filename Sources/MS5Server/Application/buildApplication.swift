@@ -62,6 +62,7 @@ func buildRouter(_ config: AppConfig, database: Database, pipeline: IngestPipeli
     api.addMetricRoutes(machineData)
     api.addTelemetryRoutes(machineData)
     api.addFaultAndStateRoutes(machineData)
+    api.addImportRoutes(ImportService(database: database, pipeline: pipeline))
     try api.addDocumentRoute()
     return router
 }

@@ -39,9 +39,9 @@ enum DemoMachineData {
         }
     }
 
-    /// A metric key for a tag name: characters a key may not hold become `_` (`B3:0/8` → `B3_0_8`).
+    /// The metric key of a simulated tag.
     static func key(for tag: String) -> String {
-        String(tag.map { $0.isLetter || $0.isNumber || "_.-".contains($0) ? $0 : "_" }.prefix(PlantLimits.code))
+        MetricInput.key(forAddress: tag)
     }
 
     /// Bagger 1's catalog entry as a fault definition: faults of its neighbours are upstream or

@@ -83,3 +83,26 @@ public struct EquipmentRepository: Sendable {
         }
     }
 }
+
+extension EquipmentRepository {
+    /// The equipment with `code`, in the site with `siteCode` when given; refused when no
+    /// equipment or several (in different sites) have the code.
+    public func withCode(_ code: String, siteCode: String?) async throws -> Equipment {
+        try await database.read { db in
+            var query = db.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("equipment"))).from("equipment")
+                .where(SQLColumn("code", table: "equipment"), .equal, SQLBind(code))
+            if let siteCode {
+                query = query.join("sites", on: SQLColumn("site_id", table: "equipment"), .equal, SQLColumn("id", table: "sites"))
+                    .where(SQLColumn("code", table: "sites"), .equal, SQLBind(siteCode))
+            }
+            let matches = try await query.limit(2).all(decoding: Equipment.self, keyDecodingStrategy: .convertFromSnakeCase)
+            guard let first = matches.first else {
+                throw DomainError(.notFound, "No equipment with code \(code)\(siteCode.map { " in site \($0)" } ?? "") exists.")
+            }
+            guard matches.count == 1 else {
+                throw DomainError(.conflict, "Several sites have equipment \(code); name the site with --site.")
+            }
+            return first
+        }
+    }
+}

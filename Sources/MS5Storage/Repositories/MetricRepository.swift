@@ -86,3 +86,61 @@ public struct MetricRepository: Sendable {
 extension Metric: StoredRecord {
     var sortKey: String { key }
 }
+
+extension MetricRepository {
+    /// What an import did, or would do in a dry run, by metric key.
+    public struct ImportOutcome: Sendable, Equatable {
+        public let created: [String]
+        public let updated: [String]
+        public let unchanged: [String]
+    }
+
+    /// Creates or updates (by key) the metrics of an equipment in one transaction; with `dryRun`
+    /// it reports the same without writing. Every input is validated first: one bad input refuses all.
+    public func importMetrics(equipmentId: UUID, _ inputs: [MetricInput], dryRun: Bool) async throws -> ImportOutcome {
+        var violations: [FieldViolation] = []
+        for (index, input) in inputs.enumerated() {
+            do { try input.validate() } catch {
+                violations += error.violations.map { FieldViolation(field: "/\(index)\($0.field)", reason: "\(input.key): \($0.reason)") }
+            }
+        }
+        if !violations.isEmpty { throw DomainError.invalid(violations) }
+        let keys = inputs.map(\.key)
+        if let duplicate = Dictionary(grouping: keys, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
+            throw DomainError.invalid([FieldViolation(field: "/key", reason: "the file yields the key \(duplicate) twice")])
+        }
+        let work: @Sendable (any SQLDatabase) async throws -> ImportOutcome = { db in
+            let equipment = try await EquipmentRepository.table.require(db, id: equipmentId)
+            let existing = try await db.select().column("*").from(Self.table.name).where("equipment_id", .equal, equipmentId)
+                .all(decoding: Metric.self, keyDecodingStrategy: .convertFromSnakeCase)
+            let byKey = Dictionary(uniqueKeysWithValues: existing.map { ($0.key, $0) })
+            var created: [String] = [], updated: [String] = [], unchanged: [String] = []
+            let now = RecordClock.now()
+            for input in inputs {
+                if let current = byKey[input.key] {
+                    let replacement = Metric(
+                        id: current.id, siteId: current.siteId, equipmentId: equipmentId, input: input, createdAt: current.createdAt,
+                        updatedAt: current.updatedAt)
+                    if replacement == current {
+                        unchanged.append(input.key)
+                    } else {
+                        updated.append(input.key)
+                        if !dryRun {
+                            try await Self.table.update(db, Metric(
+                                id: current.id, siteId: current.siteId, equipmentId: equipmentId, input: input,
+                                createdAt: current.createdAt, updatedAt: now))
+                        }
+                    }
+                } else {
+                    created.append(input.key)
+                    if !dryRun {
+                        try await Self.table.insert(db, Metric(
+                            id: UUID(), siteId: equipment.siteId, equipmentId: equipmentId, input: input, createdAt: now, updatedAt: now))
+                    }
+                }
+            }
+            return ImportOutcome(created: created, updated: updated, unchanged: unchanged)
+        }
+        return dryRun ? try await database.read(work) : try await database.transaction(work)
+    }
+}

@@ -28,7 +28,7 @@ extension MetricInput: DocumentedSchema {
     static var referencedSchemas: [any DocumentedSchema.Type] { [MetricRole.self, ConnectorType.self] }
     static var fields: [String: JSONSchema] {
         [
-            "key": .string(maxLength: 32), "name": .name, "role": .ref("MetricRole"),
+            "key": .string(maxLength: 64, pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]*$"), "name": .name, "role": .ref("MetricRole"),
             "unit": JSONSchema.string(maxLength: 32, minLength: 0).orNull, "connector": .ref("ConnectorType"),
             "address": .string(maxLength: 256, minLength: 0), "dataType": .string(maxLength: PlantLimits.label),
             "scale": .number, "offset": .number, "deadband": .number,
