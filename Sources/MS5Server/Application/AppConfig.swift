@@ -1,6 +1,7 @@
 import Configuration
 import Logging
 import MS5Storage
+import MS5Storage
 
 /// Everything `ms5 serve` can be told, read from (highest first) flags, `MS5_…` environment
 /// variables, a JSON file, and the defaults. ``keys`` documents every key.
@@ -22,6 +23,8 @@ public struct AppConfig: Sendable {
     /// Run the simulated bread line, feeding metrics bound to the connector `simulator`.
     public var simulatorEnabled = false
     public var simulatorSeed: UInt64 = 2026
+    /// How long time-series data is kept.
+    public var retention = RetentionPolicy()
 
     /// The defaults.
     public init() {}
@@ -56,6 +59,10 @@ public struct AppConfig: Sendable {
         Key(name: "auth.tokenLifetimeMinutes", defaultValue: "720", summary: "How long a sign-in token stays valid, 1 to 10080 minutes."),
         Key(name: "simulator.enabled", defaultValue: "false", summary: "Run the simulated bread line (ms5 demo turns it on)."),
         Key(name: "simulator.seed", defaultValue: "2026", summary: "Seed of the simulated line: the same seed gives the same day."),
+        Key(name: "retention.rawDays", defaultValue: "30", summary: "Days raw samples are kept."),
+        Key(name: "retention.minuteDays", defaultValue: "180", summary: "Days 1-minute rollups are kept."),
+        Key(name: "retention.hourDays", defaultValue: "1825", summary: "Days 1-hour rollups are kept."),
+        Key(name: "retention.eventDays", defaultValue: "730", summary: "Days fault events, state intervals and equipment events are kept."),
     ]
 
     /// Reads and checks every key, refusing values that are not usable with a message naming the key.
@@ -82,6 +89,10 @@ public struct AppConfig: Sendable {
         }
         simulatorEnabled = try Self.boolean(reader, "simulator.enabled") ?? simulatorEnabled
         if let seed = try Self.integer(reader, "simulator.seed", in: 0...Int.max) { simulatorSeed = UInt64(seed) }
+        retention.rawDays = try Self.integer(reader, "retention.rawDays", in: 1...36_500) ?? retention.rawDays
+        retention.minuteDays = try Self.integer(reader, "retention.minuteDays", in: 1...36_500) ?? retention.minuteDays
+        retention.hourDays = try Self.integer(reader, "retention.hourDays", in: 1...36_500) ?? retention.hourDays
+        retention.eventDays = try Self.integer(reader, "retention.eventDays", in: 1...36_500) ?? retention.eventDays
     }
 
     private static func integer(_ reader: ConfigReader, _ key: String, in range: ClosedRange<Int>) throws(ConfigError) -> Int? {

@@ -2,10 +2,11 @@ import Logging
 import MS5Storage
 import ServiceLifecycle
 
-/// Periodic upkeep of the database: purges expired sign-in tokens and, on PostgreSQL with native
-/// partitions, creates the coming months' partitions before rows need them.
+/// Periodic upkeep of the database: purges expired sign-in tokens, creates the coming months'
+/// partitions on PostgreSQL with native partitions, and deletes what the retention policy no longer keeps.
 struct Housekeeping: Service {
     let database: Database
+    let retention: RetentionPolicy
     let interval: Duration
     let logger: Logger
 
@@ -25,6 +26,10 @@ struct Housekeeping: Service {
             let purged = try await TokenRepository(database: database).purgeExpired()
             if purged > 0 { logger.info("Purged expired sign-in tokens", metadata: ["count": "\(purged)"]) }
             try await TimeSeriesPartitions.maintain(database)
+            let deleted = try await Retention(database: database).enforce(retention).filter { $0.value > 0 }
+            if !deleted.isEmpty {
+                logger.info("Retention deleted old rows", metadata: ["rows": "\(deleted.sorted { $0.key < $1.key })"])
+            }
         } catch {
             logger.warning("Housekeeping failed; retrying next round", metadata: ["error": "\(error)"])
         }

@@ -18,7 +18,7 @@ public func buildApplication(
     let database = try await Database.open(config.database, logger: logger)
     let pipeline = IngestPipeline(database: database, bus: EventBus(), logger: logger)
     let router = try buildRouter(config, database: database, pipeline: pipeline)
-    var services: [any Service] = [database, Housekeeping(database: database, interval: .seconds(3600), logger: logger)]
+    var services: [any Service] = [database, Housekeeping(database: database, retention: config.retention, interval: .seconds(3600), logger: logger)]
     if config.simulatorEnabled {
         services.append(SimulatorFeed(pipeline: pipeline, database: database, seed: config.simulatorSeed, logger: logger))
     }
