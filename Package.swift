@@ -107,6 +107,8 @@ let package = Package(
                 "MS5Domain",
                 "MS5Storage",
                 "MS5Import",
+                "MS5Ingest",
+                .product(name: "SQLKit", package: "sql-kit"),
                 "MS5Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
