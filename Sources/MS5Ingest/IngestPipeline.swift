@@ -62,7 +62,7 @@ public struct IngestPipeline: Sendable {
         let byEquipment = Dictionary(grouping: newest.values) { owners[$0.metricId] }
         for (equipmentId, values) in byEquipment {
             guard let equipmentId else { continue }
-            bus.publish(.values(values.sorted { $0.metricId.uuidString < $1.metricId.uuidString }), equipmentId: equipmentId)
+            bus.publish(.values(values), equipmentId: equipmentId)
         }
     }
 }
