@@ -31,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
     ],
     targets: [
         // Pure types and rules of the plant: no I/O.
@@ -77,6 +78,22 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The line side of `ms5 edge`: a durable on-disk queue and the forwarder to the core.
+        .target(
+            name: "MS5Edge",
+            dependencies: [
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Test helper: appends numbered samples to a queue file until killed (crash-safety test).
+        .executableTarget(
+            name: "edge-queue-writer",
+            dependencies: ["MS5Edge", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
         // HTTP API, authentication, OpenAPI document, health and metrics.
         .target(
             name: "MS5Server",
@@ -108,6 +125,10 @@ let package = Package(
                 "MS5Storage",
                 "MS5Import",
                 "MS5Ingest",
+                "MS5Edge",
+                "MS5Simulator",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 "MS5Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -121,6 +142,18 @@ let package = Package(
         .testTarget(name: "MS5DomainTests", dependencies: ["MS5Domain"], swiftSettings: strictSettings),
         .testTarget(name: "MS5ImportTests", dependencies: ["MS5Domain", "MS5Import"], swiftSettings: strictSettings),
         .testTarget(name: "MS5SimulatorTests", dependencies: ["MS5Domain", "MS5Simulator"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "MS5EdgeTests",
+            dependencies: [
+                "MS5Edge",
+                "edge-queue-writer",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources/telemetry_server.py")],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "MS5IngestTests",
             dependencies: ["MS5Domain", "MS5Storage", "MS5Ingest", .product(name: "Logging", package: "swift-log")],

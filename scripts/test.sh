@@ -50,7 +50,8 @@ step "Build"
 swift build --build-tests
 
 step "Swift suites (SQLite and PostgreSQL)"
-swift test --skip-build
+swift test --skip-build 2>&1 | tee "$run_dir/swift-test.log"
+swift_tests=$(grep -oE 'Test run with [0-9]+ tests' "$run_dir/swift-test.log" | tail -1 | grep -oE '[0-9]+')
 
 step "OpenAPI document of a running server"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
@@ -62,4 +63,6 @@ for _ in $(seq 1 100); do
 done
 curl -fs "http://127.0.0.1:$port/openapi.json" -o "$run_dir/openapi.json"
 .venv-test/bin/openapi-spec-validator "$run_dir/openapi.json"
-echo "1 passed, 0 failed"
+
+step "Summary"
+echo "all suites: $((swift_tests + 1)) passed, 0 failed"

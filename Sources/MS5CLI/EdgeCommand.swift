@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import Logging
+import MS5Edge
+import ServiceLifecycle
+import UnixSignals
+
+/// `ms5 edge`: runs at the line, collects samples and forwards them to a core ms5 through a
+/// durable on-disk queue, so that an outage of the core or a restart of the edge loses nothing.
+///
+/// Its source of samples is the simulated bread line (the PLC connectors come with their
+/// issues): it feeds the core's metrics bound to the connector `simulator` on SLC1, BAG1 and BSK1.
+struct EdgeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "edge", abstract: "Collect samples at the line and forward them to a core ms5 without loss.")
+
+    @Option(help: "The core's base URL, e.g. http://core.plant:8080.")
+    var core: String
+
+    @Option(help: "A bearer token of an account allowed to send telemetry (engineer or admin).")
+    var token: String
+
+    @Option(help: "The edge's name; the core stores each (source, sequence) once.")
+    var source = "edge"
+
+    @Option(help: "The queue file; created with its folder when missing.")
+    var queue = "./ms5-edge/queue.sqlite"
+
+    @Option(help: "Most megabytes the queue may hold.")
+    var maxQueueMb = 1024
+
+    @Option(help: "At the budget: refuse-new (keep everything queued, raise an alarm) or drop-oldest.")
+    var overflow = "refuse-new"
+
+    @Option(help: "Seed of the simulated line.")
+    var seed: UInt64 = 2026
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel = "info"
+
+    func run() async throws {
+        guard let coreURL = URL(string: core), coreURL.scheme == "http" || coreURL.scheme == "https" else {
+            throw ValidationError("--core must be an http:// or https:// URL.")
+        }
+        guard let policy = ["refuse-new": OverflowPolicy.refuseNew, "drop-oldest": .dropOldest][overflow] else {
+            throw ValidationError("--overflow must be refuse-new or drop-oldest.")
+        }
+        guard let level = Logger.Level(rawValue: logLevel) else { throw ValidationError("Unknown --log-level \(logLevel).") }
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "ms5.edge")
+        let configuration = try ForwarderConfiguration(source: source)
+        try FileManager.default.createDirectory(
+            at: URL(fileURLWithPath: queue).deletingLastPathComponent(), withIntermediateDirectories: true)
+        let alarms: EdgeAlarmHandler = { alarm in logger.error("Edge alarm", metadata: ["alarm": "\(alarm)"]) }
+        let diskQueue = try await DiskQueue.open(
+            path: queue, configuration: .init(maximumBytes: Int64(maxQueueMb) << 20, overflowPolicy: policy), logger: logger,
+            alarmHandler: alarms)
+        let bindings = try await EdgeBindings.resolve(core: coreURL, token: token, cache: queue + ".bindings.json", logger: logger)
+        let forwarder = Forwarder(
+            queue: diskQueue, transport: URLSessionBatchTransport(coreURL: coreURL, token: token), configuration: configuration,
+            logger: logger, alarmHandler: alarms)
+        let collector = EdgeSimulatorSource(queue: diskQueue, bindings: bindings, seed: seed, logger: logger)
+        let reporter = EdgeStatusReporter(forwarder: forwarder, queue: diskQueue, logger: logger)
+        let group = ServiceGroup(configuration: .init(
+            services: [.init(service: forwarder), .init(service: collector), .init(service: reporter)],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+        try await diskQueue.close()
+    }
+}
