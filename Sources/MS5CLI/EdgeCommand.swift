@@ -35,6 +35,9 @@ struct EdgeCommand: AsyncParsableCommand {
     @Option(help: "Seed of the simulated line.")
     var seed: UInt64 = 2026
 
+    @Option(help: "Port of the edge's /status and /metrics on 127.0.0.1.")
+    var statusPort = 8081
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel = "info"
 
@@ -65,8 +68,9 @@ struct EdgeCommand: AsyncParsableCommand {
             logger: logger, alarmHandler: alarms)
         let collector = EdgeSimulatorSource(queue: diskQueue, bindings: bindings, seed: seed, logger: logger)
         let reporter = EdgeStatusReporter(forwarder: forwarder, queue: diskQueue, logger: logger)
+        let status = EdgeStatusServer.application(forwarder: forwarder, host: "127.0.0.1", port: statusPort)
         let group = ServiceGroup(configuration: .init(
-            services: [.init(service: forwarder), .init(service: collector), .init(service: reporter)],
+            services: [.init(service: forwarder), .init(service: collector), .init(service: reporter), .init(service: status)],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
         try await diskQueue.close()

@@ -21,12 +21,21 @@ struct EdgeLossTests {
         _ = try await server.waitForLine(startingWith: "MS5 demo: open")
         let login = try await MS5Process.http("POST", "http://127.0.0.1:\(port)/v1/auth/login", json: #"{"username":"admin","password":"\#(password)"}"#)
         let token = try #require((try JSONSerialization.jsonObject(with: Data(login.body.utf8)) as? [String: Any])?["token"] as? String)
-        let edgeArguments = ["edge", "--core", "http://127.0.0.1:\(port)", "--token", token, "--source", "edge-test", "--queue", "edge/queue.sqlite"]
+        let statusPort = try MS5Process.freePort()
+        let edgeArguments = [
+            "edge", "--core", "http://127.0.0.1:\(port)", "--token", token, "--source", "edge-test", "--queue", "edge/queue.sqlite",
+            "--status-port", "\(statusPort)",
+        ]
 
         var edge = try MS5Process(edgeArguments, in: folder)
         try await Task.sleep(for: .seconds(4))
         #expect(try await server.terminate() == 0)  // the core goes away; the edge keeps collecting
         try await Task.sleep(for: .seconds(4))
+        let status = try await MS5Process.http("GET", "http://127.0.0.1:\(statusPort)/status")
+        let body = try #require(try JSONSerialization.jsonObject(with: Data(status.body.utf8)) as? [String: Any])
+        #expect(body["connected"] as? Bool == false)
+        #expect((body["backlogSamples"] as? Int ?? 0) > 0, "\(status.body)")
+        #expect(try await MS5Process.http("GET", "http://127.0.0.1:\(statusPort)/metrics").body.contains("ms5_edge_backlog_samples "))
         server = try MS5Process(core, in: folder, environment: noSimulator)
         _ = try await server.waitForLine(startingWith: "MS5 demo: open")
         try await Task.sleep(for: .seconds(5))
