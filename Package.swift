@@ -174,6 +174,7 @@ let package = Package(
             dependencies: [
                 "MS5Domain",
                 "MS5Ingest",
+                "MS5Simulator",
                 "MS5Server",
                 "MS5Storage",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -183,6 +184,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOFoundationEssentialsCompat", package: "swift-nio"),
                 .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "SQLKit", package: "sql-kit"),
             ],
             swiftSettings: strictSettings
         ),
