@@ -82,6 +82,7 @@ let package = Package(
         .target(
             name: "MS5Edge",
             dependencies: [
+                "MS5Domain",
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -92,6 +93,16 @@ let package = Package(
         .executableTarget(
             name: "edge-queue-writer",
             dependencies: ["MS5Edge", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
+        // For tests only: the databases storage tests run on (SQLite, and PostgreSQL when configured).
+        .target(
+            name: "MS5TestSupport",
+            dependencies: [
+                "MS5Storage",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         // HTTP API, authentication, OpenAPI document, health and metrics.
@@ -145,6 +156,7 @@ let package = Package(
         .testTarget(
             name: "MS5EdgeTests",
             dependencies: [
+                "MS5Domain",
                 "MS5Edge",
                 "edge-queue-writer",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -156,7 +168,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MS5IngestTests",
-            dependencies: ["MS5Domain", "MS5Storage", "MS5Ingest", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["MS5Domain", "MS5Storage", "MS5Ingest", "MS5TestSupport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -164,6 +176,7 @@ let package = Package(
             dependencies: [
                 "MS5Domain",
                 "MS5Storage",
+                "MS5TestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -1,3 +1,4 @@
+import MS5Domain
 import Foundation
 import Logging
 import ServiceLifecycle
@@ -77,7 +78,7 @@ public final class Forwarder: Service, Sendable {
 
     /// Forwards until graceful shutdown or cancellation.
     public func run() async throws {
-        var generator = SeededGenerator(seed: configuration.jitterSeed ?? UInt64.random(in: .min ... .max))
+        var generator = SplitMix64(seed: configuration.jitterSeed ?? UInt64.random(in: .min ... .max))
         var failures = 0
         func backOff() async {
             await wait(configuration.backoff.delay(attempt: failures, using: &generator))

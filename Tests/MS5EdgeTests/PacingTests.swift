@@ -1,3 +1,4 @@
+import MS5Domain
 import MS5Edge
 import Testing
 
@@ -14,9 +15,9 @@ struct PacingTests {
     @Test("jitter stays within ±20 % and is reproducible from a seed")
     func jitter() {
         let backoff = RetryBackoff()
-        var first = SeededGenerator(seed: 7)
-        var second = SeededGenerator(seed: 7)
-        var other = SeededGenerator(seed: 8)
+        var first = SplitMix64(seed: 7)
+        var second = SplitMix64(seed: 7)
+        var other = SplitMix64(seed: 8)
         var delays: [Duration] = []
         for attempt in 0..<200 {
             let delay = backoff.delay(attempt: attempt % 12, using: &first)

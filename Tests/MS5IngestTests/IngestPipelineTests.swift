@@ -3,6 +3,7 @@ import Logging
 import MS5Domain
 import MS5Ingest
 import MS5Storage
+import MS5TestSupport
 import Testing
 
 @Suite("Ingest pipeline")

@@ -1,6 +1,7 @@
 import Foundation
 import MS5Domain
 import MS5Storage
+import MS5TestSupport
 import Testing
 
 @Suite("Account storage")

@@ -45,32 +45,8 @@ extension Migration {
         )
         """,
         "CREATE INDEX latest_values_by_equipment ON latest_values (equipment_id)",
-        """
-        CREATE TABLE metric_rollups_1m (
-            metric_id {uuid} NOT NULL REFERENCES metrics (id),
-            bucket {timestamp} NOT NULL,
-            min {double} NOT NULL,
-            max {double} NOT NULL,
-            sum {double} NOT NULL,
-            count INTEGER NOT NULL,
-            last {double} NOT NULL,
-            last_ts {timestamp} NOT NULL,
-            PRIMARY KEY (metric_id, bucket)
-        )
-        """,
-        """
-        CREATE TABLE metric_rollups_1h (
-            metric_id {uuid} NOT NULL REFERENCES metrics (id),
-            bucket {timestamp} NOT NULL,
-            min {double} NOT NULL,
-            max {double} NOT NULL,
-            sum {double} NOT NULL,
-            count INTEGER NOT NULL,
-            last {double} NOT NULL,
-            last_ts {timestamp} NOT NULL,
-            PRIMARY KEY (metric_id, bucket)
-        )
-        """,
+        rollupTable("metric_rollups_1m"),
+        rollupTable("metric_rollups_1h"),
         """
         CREATE TABLE telemetry_batches (
             source TEXT NOT NULL,
@@ -103,4 +79,21 @@ extension Migration {
         )
         """,
     ]
+
+    /// A rollup table: per metric and bucket start, min, max, sum, count and the last value.
+    static func rollupTable(_ name: String) -> String {
+        """
+        CREATE TABLE \(name) (
+            metric_id {uuid} NOT NULL REFERENCES metrics (id),
+            bucket {timestamp} NOT NULL,
+            min {double} NOT NULL,
+            max {double} NOT NULL,
+            sum {double} NOT NULL,
+            count INTEGER NOT NULL,
+            last {double} NOT NULL,
+            last_ts {timestamp} NOT NULL,
+            PRIMARY KEY (metric_id, bucket)
+        )
+        """
+    }
 }

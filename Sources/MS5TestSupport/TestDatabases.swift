@@ -4,17 +4,17 @@ import MS5Storage
 import SQLKit
 
 /// The databases every storage test runs on: a fresh SQLite file always, and a fresh PostgreSQL
-/// database when `MS5_TEST_POSTGRES_URL` names a server.
-enum TestDatabases {
+/// database when `MS5_TEST_POSTGRES_URL` names a server. Shared by the test targets.
+public enum TestDatabases {
     static let logger = Logger(label: "ms5.test")
 
     /// The kinds to run on in this environment.
-    static var kinds: [Database.Kind] {
+    public static var kinds: [Database.Kind] {
         ProcessInfo.processInfo.environment["MS5_TEST_POSTGRES_URL"] == nil ? [.sqlite] : [.sqlite, .postgres]
     }
 
     /// Runs `body` with a new, migrated database of `kind`, removed afterwards.
-    static func with(_ kind: Database.Kind, migrated: Bool = true, _ body: @Sendable (Database) async throws -> Void) async throws {
+    public static func with(_ kind: Database.Kind, migrated: Bool = true, _ body: @Sendable (Database) async throws -> Void) async throws {
         switch kind {
         case .sqlite:
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ms5-test-\(UUID().uuidString)")
