@@ -52,8 +52,9 @@ func buildRouter(_ config: AppConfig, database: Database, pipeline: IngestPipeli
     router.add(middleware: AccessLogMiddleware())
     router.add(middleware: ProblemMiddleware())
 
-    let accounts = AccountService(database: database, bcryptCost: config.bcryptCost, tokenLifetime: config.tokenLifetime)
-    var api = APIRoutes(router: router, authenticator: Authenticator(tokens: TokenRepository(database: database)))
+    let tokenCache = TokenCache()
+    let accounts = AccountService(database: database, bcryptCost: config.bcryptCost, tokenLifetime: config.tokenLifetime, cache: tokenCache)
+    var api = APIRoutes(router: router, authenticator: Authenticator(tokens: TokenRepository(database: database), cache: tokenCache))
     api.addOperationsRoutes(database: database, metrics: MetricsExporter(registry: registry, database: database))
     api.addAuthRoutes(accounts: accounts)
     api.addUserRoutes(accounts: accounts, users: UserRepository(database: database))

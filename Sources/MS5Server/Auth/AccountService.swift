@@ -10,14 +10,20 @@ public struct AccountService: Sendable {
     let tokens: TokenRepository
     let hasher: PasswordHasher
     let tokenLifetime: Duration
+    let cache: TokenCache
 
     /// Creates the service over `database`, hashing with bcrypt at `bcryptCost` and issuing tokens
     /// that live for `tokenLifetime`.
     public init(database: Database, bcryptCost: Int, tokenLifetime: Duration) {
+        self.init(database: database, bcryptCost: bcryptCost, tokenLifetime: tokenLifetime, cache: TokenCache())
+    }
+
+    init(database: Database, bcryptCost: Int, tokenLifetime: Duration, cache: TokenCache) {
         self.users = UserRepository(database: database)
         self.tokens = TokenRepository(database: database)
         self.hasher = PasswordHasher(cost: UInt8(clamping: bcryptCost))
         self.tokenLifetime = tokenLifetime
+        self.cache = cache
     }
 
     /// Creates an account; with `temporary`, the first sign-in must change the password.
@@ -35,6 +41,7 @@ public struct AccountService: Sendable {
         let user = try await users.setPassword(
             username: username, passwordHash: try await hasher.hash(password), mustChangePassword: temporary)
         try await tokens.revokeAll(userId: user.id)
+        cache.forget(userId: user.id)
         return user
     }
 
@@ -59,7 +66,9 @@ public struct AccountService: Sendable {
 
     /// Revokes the token the request carries.
     func signOut(request: Request) async throws {
-        try await tokens.revoke(tokenHash: try Authenticator.token(of: request).hash)
+        let hash = try Authenticator.token(of: request).hash
+        try await tokens.revoke(tokenHash: hash)
+        cache.forget(tokenHash: hash)
     }
 
     /// Changes the signed-in user's own password after checking the current one.

@@ -5,12 +5,16 @@ import MS5Storage
 /// Finds the account behind a request's `Authorization: Bearer` header.
 struct Authenticator: Sendable {
     let tokens: TokenRepository
+    let cache: TokenCache
 
     /// The signed-in account, or a 401 problem when the header is missing or the token is not live.
     func user(for request: Request) async throws -> User {
-        guard let user = try await tokens.user(tokenHash: try Self.token(of: request).hash) else {
+        let hash = try Self.token(of: request).hash
+        if let user = cache.user(for: hash) { return user }
+        guard let (user, expiresAt) = try await tokens.owner(tokenHash: hash) else {
             throw Problem(.unauthorized, code: "unauthenticated", detail: "The token is unknown, expired or revoked; sign in again.")
         }
+        cache.remember(user, for: hash, expiresAt: expiresAt)
         return user
     }
 

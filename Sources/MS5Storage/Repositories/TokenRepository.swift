@@ -23,15 +23,25 @@ public struct TokenRepository: Sendable {
 
     /// The enabled account a live token belongs to, or nil for an unknown, expired or disabled one.
     public func user(tokenHash: String, at now: Date = Date()) async throws -> User? {
+        try await owner(tokenHash: tokenHash, at: now)?.user
+    }
+
+    /// The enabled account a live token belongs to and when the token expires; nil for an
+    /// unknown, expired or disabled one.
+    public func owner(tokenHash: String, at now: Date = Date()) async throws -> (user: User, expiresAt: Date)? {
         try await database.read { db in
-            try await db.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("users")))
+            guard let row = try await db.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("users")))
+                .column(SQLColumn("expires_at", table: "auth_tokens"))
                 .from("auth_tokens")
                 .join("users", on: SQLColumn("user_id", table: "auth_tokens"), .equal, SQLColumn("id", table: "users"))
                 .where(SQLColumn("token_hash", table: "auth_tokens"), .equal, SQLBind(tokenHash))
                 .where(SQLColumn("expires_at", table: "auth_tokens"), .greaterThan, SQLBind(now))
                 .where(SQLColumn("disabled", table: "users"), .equal, SQLBind(false))
                 .limit(1)
-                .first(decoding: User.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .first()
+            else { return nil }
+            return (try row.decode(model: User.self, keyDecodingStrategy: .convertFromSnakeCase),
+                    try row.decode(column: "expires_at", as: Date.self))
         }
     }
 
