@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-run_dir=$(mktemp -d /tmp/ms5-test.XXXXXX)
+run_dir=$(mktemp -d)
 server_pid=""
 
 cleanup() {
