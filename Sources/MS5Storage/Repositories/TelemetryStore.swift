@@ -20,6 +20,9 @@ public struct TelemetryStore: Sendable {
     /// (a sample of a metric at a time already stored is kept only once).
     public func store(_ batch: TelemetryBatch, equipmentOf: [UUID: UUID]) async throws -> [TelemetrySample]? {
         let kind = database.kind
+        if let index = batch.samples.firstIndex(where: { equipmentOf[$0.metricId] == nil }) {
+            throw DomainError.invalid([FieldViolation(field: "/samples/\(index)/metricId", reason: "no metric with this id exists")])
+        }
         return try await database.transaction { db -> [TelemetrySample]? in
             let receipt = try await db.insert(into: "telemetry_batches")
                 .columns("source", "sequence", "received_at", "samples")
@@ -65,7 +68,7 @@ public struct TelemetryStore: Sendable {
     /// PostgreSQL: the whole batch in one statement of five array binds (`unnest`), which the
     /// server expands to rows — one bind per column instead of one per value.
     private static func insertSamplesWithArrays(_ samples: [TelemetrySample], equipmentOf: [UUID: UUID], on db: any SQLDatabase) async throws -> [TelemetrySample] {
-        let equipment = samples.map { equipmentOf[$0.metricId] ?? $0.metricId }
+        let equipment = samples.compactMap { equipmentOf[$0.metricId] }
         let rows = try await db.raw("""
             INSERT INTO metric_samples (equipment_id, metric_id, ts, value, quality)
             SELECT * FROM unnest(\(bind: equipment)::uuid[], \(bind: samples.map(\.metricId))::uuid[], \(bind: samples.map(\.timestamp))::timestamptz[],
@@ -91,7 +94,7 @@ public struct TelemetryStore: Sendable {
             let values = Array(newest.values)
             try await db.raw("""
                 INSERT INTO latest_values (metric_id, equipment_id, ts, value, quality)
-                SELECT * FROM unnest(\(bind: values.map(\.metricId))::uuid[], \(bind: values.map { equipmentOf[$0.metricId] ?? $0.metricId })::uuid[],
+                SELECT * FROM unnest(\(bind: values.map(\.metricId))::uuid[], \(bind: values.compactMap { equipmentOf[$0.metricId] })::uuid[],
                                      \(bind: values.map(\.timestamp))::timestamptz[], \(bind: values.map(\.value))::float8[], \(bind: values.map(\.quality))::int[])
                 ON CONFLICT (metric_id) DO UPDATE SET ts = excluded.ts, value = excluded.value, quality = excluded.quality
                 WHERE latest_values.ts <= excluded.ts
