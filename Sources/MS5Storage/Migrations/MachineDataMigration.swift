@@ -37,7 +37,7 @@ extension Migration {
         """,
         """
         CREATE TABLE latest_values (
-            metric_id {uuid} PRIMARY KEY REFERENCES metrics (id),
+            metric_id {uuid} PRIMARY KEY,
             equipment_id {uuid} NOT NULL,
             ts {timestamp} NOT NULL,
             value {double},
@@ -81,10 +81,12 @@ extension Migration {
     ]
 
     /// A rollup table: per metric and bucket start, min, max, sum, count and the last value.
+    /// Like raw samples and latest values, written per sample without foreign-key checks; deleting
+    /// a metric deletes its rollups and latest value.
     static func rollupTable(_ name: String) -> String {
         """
         CREATE TABLE \(name) (
-            metric_id {uuid} NOT NULL REFERENCES metrics (id),
+            metric_id {uuid} NOT NULL,
             bucket {timestamp} NOT NULL,
             min {double} NOT NULL,
             max {double} NOT NULL,

@@ -15,11 +15,13 @@ struct TimeSeriesTable: Sendable {
     static let all: [TimeSeriesTable] = [metricSamples, stateIntervals, equipmentEvents, faultEvents]
 
     /// Raw samples of a metric of an equipment: value and OPC-style quality (192 = good).
+    /// No foreign keys: a key check per row would dominate ingest; the repositories refuse to
+    /// delete equipment or metrics that still have samples.
     static let metricSamples = TimeSeriesTable(
         name: "metric_samples",
         timeColumn: "ts",
         columns: """
-            equipment_id {uuid} NOT NULL REFERENCES equipment (id),
+            equipment_id {uuid} NOT NULL,
             metric_id {uuid} NOT NULL,
             ts {timestamp} NOT NULL,
             value {double},
