@@ -100,7 +100,6 @@ let package = Package(
             name: "MS5TestSupport",
             dependencies: [
                 "MS5Storage",
-                .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings

@@ -100,10 +100,6 @@ struct BenchIngestCommand: AsyncParsableCommand {
     }
 }
 
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
-}
-
 extension Array where Element == Double {
     func percentile(_ p: Double) -> Double {
         guard !isEmpty else { return 0 }

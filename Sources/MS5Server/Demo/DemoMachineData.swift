@@ -15,7 +15,7 @@ enum DemoMachineData {
         for tag in SimulatedTags.all {
             guard let equipmentId = byCode[tag.equipment] else { continue }
             _ = try await metrics.create(equipmentId: equipmentId, MetricInput(
-                key: key(for: tag.metric), name: tag.summary.isEmpty ? tag.metric : String(tag.summary.prefix(PlantLimits.name)),
+                key: MetricInput.key(forAddress: tag.metric), name: tag.summary.isEmpty ? tag.metric : String(tag.summary.prefix(PlantLimits.name)),
                 role: tag.role, unit: tag.unit, connector: .simulator, address: tag.metric, dataType: tag.dataType,
                 faultWordIndex: tag.role == .faultWord ? (tag.metric.hasSuffix("1") ? 1 : 0) : nil))
         }
@@ -30,18 +30,13 @@ enum DemoMachineData {
         }
         if let bagger = byCode["BAG1"] {
             try await states.setRules(.derived(DerivedStateRules(
-                speedMetric: key(for: "MC_Avg_Speed"), runningSpeedThreshold: 0, minimumDuration: 3)), equipmentId: bagger)
+                speedMetric: MetricInput.key(forAddress: "MC_Avg_Speed"), runningSpeedThreshold: 0, minimumDuration: 3)), equipmentId: bagger)
         }
         if let loader = byCode["BSK1"] {
             try await states.setRules(.derived(DerivedStateRules(
-                runningBit: key(for: "B3:0/8"), modeRules: ModeRules(manualBit: key(for: "B3:0/2")), minimumDuration: 3)),
+                runningBit: MetricInput.key(forAddress: "B3:0/8"), modeRules: ModeRules(manualBit: MetricInput.key(forAddress: "B3:0/2")), minimumDuration: 3)),
                 equipmentId: loader)
         }
-    }
-
-    /// The metric key of a simulated tag.
-    static func key(for tag: String) -> String {
-        MetricInput.key(forAddress: tag)
     }
 
     /// Bagger 1's catalog entry as a fault definition: faults of its neighbours are upstream or
@@ -52,13 +47,8 @@ enum DemoMachineData {
         case (.fault, .basketLoader): .downstream
         default: .internal
         }
-        let severity = switch entry.kind {
-        case .fault: 4
-        case .warning: 2
-        case .status: 1
-        }
         return FaultDefinition(
-            word: entry.bit / 32, bit: entry.bit % 32, code: "F\(entry.bit)", text: entry.text, severity: severity, kind: entry.kind,
+            word: entry.bit / 32, bit: entry.bit % 32, code: "F\(entry.bit)", text: entry.text, severity: entry.kind.defaultSeverity, kind: entry.kind,
             source: source)
     }
 }

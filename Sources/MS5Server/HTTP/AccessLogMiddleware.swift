@@ -1,3 +1,4 @@
+import MS5Domain
 import Hummingbird
 import Logging
 

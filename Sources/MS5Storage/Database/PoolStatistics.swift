@@ -1,3 +1,4 @@
+import MS5Domain
 import Synchronization
 
 /// Live figures of the database handle, for `/metrics`: how busy the connections are and how
@@ -26,7 +27,7 @@ public final class PoolStatistics: Sendable {
     /// Runs `body`, counting it as in use, and `started` as the moment it was asked for.
     func track<R>(since asked: ContinuousClock.Instant, _ body: () async throws -> R) async throws -> R {
         let waited = ContinuousClock.now - asked
-        waitNanoseconds.add(Int(waited.components.seconds) * 1_000_000_000 + Int(waited.components.attoseconds / 1_000_000_000), ordering: .relaxed)
+        waitNanoseconds.add(Int(waited.seconds * 1e9), ordering: .relaxed)
         inUseCount.add(1, ordering: .relaxed)
         defer {
             inUseCount.subtract(1, ordering: .relaxed)
