@@ -75,8 +75,11 @@ struct BenchIngestCommand: AsyncParsableCommand {
             group.addTask {
                 var latencies: [Double] = []
                 var iterator = events.makeAsyncIterator()
+                // Each batch publishes one values event; state changes also pass on the bus and are skipped.
                 for await submitted in sent.stream {
-                    guard await iterator.next() != nil else { break }
+                    while let event = await iterator.next() {
+                        if case .values = event.kind { break }
+                    }
                     latencies.append((ContinuousClock.now - submitted).seconds * 1000)
                 }
                 return latencies
