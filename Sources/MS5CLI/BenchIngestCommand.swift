@@ -24,6 +24,9 @@ struct BenchIngestCommand: AsyncParsableCommand {
     @Option(help: "Samples in the throughput run.")
     var samples = 200_000
 
+    @Option(help: "Sources sending batches at the same time in the throughput run, as several edges or lines would.")
+    var senders = 4
+
     @Option(help: "Samples per second in the latency run.")
     var rate = 10_000
 
@@ -36,8 +39,17 @@ struct BenchIngestCommand: AsyncParsableCommand {
             try await Migrator(database: database).migrate()
             let plant = try await BenchPlant.make(database, metrics: metrics)
             let pipeline = IngestPipeline(database: database, bus: EventBus(), logger: logger)
+            // The aggregates are written every second throughout, as `ms5 serve` does.
+            let flusher = Task {
+                while !Task.isCancelled {
+                    try await Task.sleep(for: .seconds(1))
+                    try await pipeline.aggregator.flush()
+                }
+            }
+            defer { flusher.cancel() }
             let throughput = try await measureThroughput(pipeline, plant)
-            Console.say(String(format: "pipeline into %@: %d samples in batches of %d: %.0f samples/s", database.kind.rawValue, samples, batch, throughput))
+            Console.say(String(format: "pipeline into %@: %d samples in batches of %d from %d senders, aggregates included: %.0f samples/s",
+                               database.kind.rawValue, samples, batch, senders, throughput))
             let rows = plant.rows(count: samples, start: Date(timeIntervalSince1970: 2_000_000_000))
             let copyStart = ContinuousClock.now
             if try await RawCopy(database: database).copySamples(into: "bench_raw_copy", rows: rows) != nil {
@@ -50,18 +62,25 @@ struct BenchIngestCommand: AsyncParsableCommand {
         }
     }
 
+    /// Sends every batch, `senders` at a time, and times until the last aggregates are written.
     private func measureThroughput(_ pipeline: IngestPipeline, _ plant: BenchPlant) async throws -> Double {
         let rows = plant.rows(count: samples, start: Date(timeIntervalSince1970: 1_900_000_000))
-        let start = ContinuousClock.now
-        var sequence: Int64 = 0
-        for offset in stride(from: 0, to: rows.count, by: batch) {
-            sequence += 1
-            let slice = rows[offset..<min(offset + batch, rows.count)]
-            let batch = TelemetryBatch(source: "bench", sequence: sequence, samples: slice.map {
-                TelemetrySample(metricId: $0.metricId, timestamp: $0.timestamp, value: $0.value)
-            })
-            _ = try await pipeline.ingest(batch)
+        let batches = stride(from: 0, to: rows.count, by: batch).map { offset in
+            rows[offset..<min(offset + batch, rows.count)].map { TelemetrySample(metricId: $0.metricId, timestamp: $0.timestamp, value: $0.value) }
         }
+        let senders = max(1, self.senders)
+        let start = ContinuousClock.now
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for sender in 0..<senders {
+                group.addTask {
+                    for index in stride(from: sender, to: batches.count, by: senders) {
+                        _ = try await pipeline.ingest(TelemetryBatch(source: "bench-\(sender)", sequence: Int64(index), samples: batches[index]))
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        try await pipeline.aggregator.flush()
         return Double(rows.count) / (ContinuousClock.now - start).seconds
     }
 

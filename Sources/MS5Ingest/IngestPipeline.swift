@@ -26,9 +26,18 @@ public struct IngestPipeline: Sendable {
     /// Where values, faults and state changes are published.
     public let bus: EventBus
 
+    /// Where latest values and rollups gather until written; an ``AggregateFlusher`` writes them
+    /// on a schedule, and reads through ``queries`` write them first.
+    public var aggregator: TelemetryAggregator { store.aggregator }
+
+    /// Reads of latest values and history that see every batch this pipeline stored.
+    public let queries: TelemetryQueries
+
     /// Creates the pipeline over `database`, publishing on `bus`.
     public init(database: Database, bus: EventBus, logger: Logger) {
-        self.store = TelemetryStore(database: database)
+        let aggregator = TelemetryAggregator(database: database, logger: logger)
+        self.store = TelemetryStore(database: database, aggregator: aggregator)
+        self.queries = TelemetryQueries(database: database, aggregator: aggregator)
         self.directory = MetricDirectory(database: database)
         self.processor = MachineEventProcessor(database: database, bus: bus, logger: logger)
         self.bus = bus

@@ -90,7 +90,7 @@ struct IngestPipelineTests {
                 try await pipeline.ingest(TelemetryBatch(source: "x", sequence: 1, samples: [Self.sample(speed, 0, 1), unknown]))
             }
             #expect(error?.violations == [FieldViolation(field: "/samples/1/metricId", reason: "no metric with this id exists")])
-            let history = try await TelemetryQueries(database: database).history(
+            let history = try await pipeline.queries.history(
                 metricId: speed.id, from: Self.t0, to: Self.t0.addingTimeInterval(60), maxPoints: 10)
             #expect(history.points.isEmpty)
             // The refused batch left no receipt: the same sequence with good samples is stored.

@@ -13,12 +13,13 @@ struct RetentionTests {
             let (plant, metric) = try await TelemetryStoreTests.speedMetric(database)
             let now = TelemetryStoreTests.t0
             let day: TimeInterval = 86_400
-            let store = TelemetryStore(database: database)
+            let (store, queries) = TelemetryStoreTests.telemetry(database)
             // Samples 40 days and 1 day old; rollups follow them.
             _ = try await store.store(TelemetryBatch(source: "s", sequence: 1, samples: [
                 TelemetrySample(metricId: metric.id, timestamp: now.addingTimeInterval(-40 * day), value: 1),
                 TelemetrySample(metricId: metric.id, timestamp: now.addingTimeInterval(-1 * day), value: 2),
             ]), equipmentOf: [metric.id: plant.equipment.id])
+            try await store.aggregator.flush()
             // A state interval closed 800 days ago and one opened 800 days ago and still open.
             try await database.transaction { db in
                 for (start, end) in [(now.addingTimeInterval(-800 * day), Optional(now.addingTimeInterval(-799 * day))),
@@ -33,7 +34,7 @@ struct RetentionTests {
             #expect(deleted["metric_rollups_1m"] == 1)
             #expect(deleted["metric_rollups_1h"] == 0)
             #expect(deleted["state_intervals"] == 1)
-            let history = try await TelemetryQueries(database: database).history(
+            let history = try await queries.history(
                 metricId: metric.id, from: now.addingTimeInterval(-50 * day), to: now, maxPoints: 100)
             #expect(history.points.map(\.value) == [2])
             let open = try await StateStore(database: database).openInterval(equipmentId: plant.equipment.id)

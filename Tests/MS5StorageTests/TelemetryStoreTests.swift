@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import MS5Domain
 import MS5Storage
 import MS5TestSupport
@@ -18,11 +19,17 @@ struct TelemetryStoreTests {
 
     static let t0 = Date(timeIntervalSince1970: 1_800_000_000)  // 2027-01-15T08:00:00Z, a minute and hour boundary
 
+    /// A store and the queries that read what it wrote, sharing one aggregator.
+    static func telemetry(_ database: Database) -> (store: TelemetryStore, queries: TelemetryQueries) {
+        let aggregator = TelemetryAggregator(database: database, logger: Logger(label: "test"))
+        return (TelemetryStore(database: database, aggregator: aggregator), TelemetryQueries(database: database, aggregator: aggregator))
+    }
+
     @Test("A batch is stored once: a retry with the same source and sequence changes nothing", arguments: TestDatabases.kinds)
     func idempotent(kind: Database.Kind) async throws {
         try await TestDatabases.with(kind) { database in
             let (plant, metric) = try await Self.speedMetric(database)
-            let store = TelemetryStore(database: database)
+            let (store, queries) = Self.telemetry(database)
             let batch = TelemetryBatch(source: "edge-1", sequence: 7, samples: [
                 TelemetrySample(metricId: metric.id, timestamp: Self.t0, value: 10),
                 TelemetrySample(metricId: metric.id, timestamp: Self.t0.addingTimeInterval(1), value: 20),
@@ -30,7 +37,7 @@ struct TelemetryStoreTests {
             let owners = [metric.id: plant.equipment.id]
             #expect(try await store.store(batch, equipmentOf: owners)?.count == 2)
             #expect(try await store.store(batch, equipmentOf: owners) == nil)
-            let history = try await TelemetryQueries(database: database).history(
+            let history = try await queries.history(
                 metricId: metric.id, from: Self.t0, to: Self.t0.addingTimeInterval(60), maxPoints: 100)
             #expect(history.points.map(\.value) == [10, 20])
             let minute = try await database.read { db in
@@ -45,7 +52,7 @@ struct TelemetryStoreTests {
     func rollups(kind: Database.Kind) async throws {
         try await TestDatabases.with(kind) { database in
             let (plant, metric) = try await Self.speedMetric(database)
-            let store = TelemetryStore(database: database)
+            let (store, queries) = Self.telemetry(database)
             let owners = [metric.id: plant.equipment.id]
             // Minute 0: 4, 9, 2 (two batches, the second arriving with an older sample); minute 1: 7.
             _ = try await store.store(TelemetryBatch(source: "s", sequence: 1, samples: [
@@ -56,7 +63,6 @@ struct TelemetryStoreTests {
                 TelemetrySample(metricId: metric.id, timestamp: Self.t0.addingTimeInterval(30), value: 2),
                 TelemetrySample(metricId: metric.id, timestamp: Self.t0.addingTimeInterval(70), value: 7),
             ]), equipmentOf: owners)
-            let queries = TelemetryQueries(database: database)
             // 4 raw samples do not fit 3 points: minute buckets (2) do.
             let history = try await queries.history(metricId: metric.id, from: Self.t0, to: Self.t0.addingTimeInterval(3600), maxPoints: 3)
             #expect(history.resolution == .minute)
@@ -81,13 +87,13 @@ struct TelemetryStoreTests {
     func latestKeepsNewest(kind: Database.Kind) async throws {
         try await TestDatabases.with(kind) { database in
             let (plant, metric) = try await Self.speedMetric(database)
-            let store = TelemetryStore(database: database)
+            let (store, queries) = Self.telemetry(database)
             let owners = [metric.id: plant.equipment.id]
             _ = try await store.store(TelemetryBatch(source: "s", sequence: 1, samples: [
                 TelemetrySample(metricId: metric.id, timestamp: Self.t0.addingTimeInterval(100), value: 1)]), equipmentOf: owners)
             _ = try await store.store(TelemetryBatch(source: "s", sequence: 2, samples: [
                 TelemetrySample(metricId: metric.id, timestamp: Self.t0, value: 2)]), equipmentOf: owners)
-            let latest = try await TelemetryQueries(database: database).latest(equipmentId: plant.equipment.id)
+            let latest = try await queries.latest(equipmentId: plant.equipment.id)
             #expect(latest.first?.value == 1)
             #expect(latest.first?.timestamp == Self.t0.addingTimeInterval(100))
         }
@@ -103,7 +109,7 @@ struct TelemetryStoreTests {
                                          MetricInput(key: "speed", name: "Again", role: .speed, connector: .push, address: "", dataType: "REAL"))
             }
             #expect(duplicate?.code == .conflict)
-            _ = try await TelemetryStore(database: database).store(TelemetryBatch(source: "s", sequence: 1, samples: [
+            _ = try await Self.telemetry(database).store.store(TelemetryBatch(source: "s", sequence: 1, samples: [
                 TelemetrySample(metricId: metric.id, timestamp: Self.t0, value: 1)]), equipmentOf: [metric.id: plant.equipment.id])
             let refused = await #expect(throws: DomainError.self) { try await metrics.delete(metric.id) }
             #expect(refused?.message == "The metric still has 1 stored sample(s); it cannot be deleted until they are removed.")

@@ -1,7 +1,6 @@
 import Configuration
 import Logging
 import MS5Storage
-import MS5Storage
 
 /// Everything `ms5 serve` can be told, read from (highest first) flags, `MS5_…` environment
 /// variables, a JSON file, and the defaults. ``keys`` documents every key.
@@ -25,6 +24,8 @@ public struct AppConfig: Sendable {
     public var simulatorSeed: UInt64 = 2026
     /// How long time-series data is kept.
     public var retention = RetentionPolicy()
+    /// How often latest values and rollups gathered in memory are written.
+    public var aggregateFlushInterval = Duration.milliseconds(1000)
 
     /// The defaults.
     public init() {}
@@ -59,6 +60,8 @@ public struct AppConfig: Sendable {
         Key(name: "auth.tokenLifetimeMinutes", defaultValue: "720", summary: "How long a sign-in token stays valid, 1 to 10080 minutes."),
         Key(name: "simulator.enabled", defaultValue: "false", summary: "Run the simulated bread line (ms5 demo turns it on)."),
         Key(name: "simulator.seed", defaultValue: "2026", summary: "Seed of the simulated line: the same seed gives the same day."),
+        Key(name: "ingest.flushMilliseconds", defaultValue: "1000",
+            summary: "How often latest values and rollups are written, 50 to 60000 ms (reads always see every stored batch)."),
         Key(name: "retention.rawDays", defaultValue: "30", summary: "Days raw samples are kept."),
         Key(name: "retention.minuteDays", defaultValue: "180", summary: "Days 1-minute rollups are kept."),
         Key(name: "retention.hourDays", defaultValue: "1825", summary: "Days 1-hour rollups are kept."),
@@ -89,6 +92,9 @@ public struct AppConfig: Sendable {
         }
         simulatorEnabled = try Self.boolean(reader, "simulator.enabled") ?? simulatorEnabled
         if let seed = try Self.integer(reader, "simulator.seed", in: 0...Int.max) { simulatorSeed = UInt64(seed) }
+        if let milliseconds = try Self.integer(reader, "ingest.flushMilliseconds", in: 50...60_000) {
+            aggregateFlushInterval = .milliseconds(milliseconds)
+        }
         retention.rawDays = try Self.integer(reader, "retention.rawDays", in: 1...36_500) ?? retention.rawDays
         retention.minuteDays = try Self.integer(reader, "retention.minuteDays", in: 1...36_500) ?? retention.minuteDays
         retention.hourDays = try Self.integer(reader, "retention.hourDays", in: 1...36_500) ?? retention.hourDays

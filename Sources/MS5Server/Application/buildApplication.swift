@@ -18,7 +18,11 @@ public func buildApplication(
     let database = try await Database.open(config.database, logger: logger)
     let pipeline = IngestPipeline(database: database, bus: EventBus(), logger: logger)
     let router = try buildRouter(config, database: database, pipeline: pipeline)
-    var services: [any Service] = [database, Housekeeping(database: database, retention: config.retention, interval: .seconds(3600), logger: logger)]
+    var services: [any Service] = [
+        database,
+        Housekeeping(database: database, retention: config.retention, interval: .seconds(3600), logger: logger),
+        AggregateFlusher(aggregator: pipeline.aggregator, interval: config.aggregateFlushInterval, logger: logger),
+    ]
     if config.simulatorEnabled {
         services.append(SimulatorFeed(pipeline: pipeline, database: database, seed: config.simulatorSeed, logger: logger))
     }
@@ -36,6 +40,12 @@ public func buildApplication(
             }
         } else {
             try await migrator.requireCurrent()
+        }
+        let recovered = try await pipeline.aggregator.recover()
+        if recovered.batches > 0 {
+            logger.notice("Rebuilt the rollups of batches an earlier run had not aggregated", metadata: [
+                "batches": "\(recovered.batches)", "minuteBuckets": "\(recovered.minuteBuckets)", "hourBuckets": "\(recovered.hourBuckets)",
+            ])
         }
         try await prepare(database)
         logger.notice("ms5 ready", metadata: ["database": "\(database.url)", "address": "\(config.host):\(config.port)"])

@@ -100,6 +100,14 @@ public struct Database: Sendable, Service {
         }
     }
 
+    /// PostgreSQL only: runs `body` in one transaction on the connection itself (for COPY);
+    /// answers nil on SQLite without running it.
+    func postgresTransaction<R: Sendable>(_ body: (PostgresConnection) async throws -> R) async throws -> R? {
+        guard case .postgres(let store) = backend else { return nil }
+        let asked = ContinuousClock.now
+        return try await store.connectionTransaction { connection in try await statistics.track(since: asked) { try await body(connection) } }
+    }
+
     /// Keeps the connection pool running until shutdown, then closes the database.
     public func run() async throws {
         switch backend {

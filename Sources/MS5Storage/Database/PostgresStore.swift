@@ -45,4 +45,14 @@ final class PostgresStore: Sendable {
             throw error.closureError ?? error.beginError ?? error.commitError ?? error
         }
     }
+
+    /// Runs `body` in one transaction with the connection itself, for what SQLKit cannot say
+    /// (COPY). Errors come out as `transaction` throws them.
+    func connectionTransaction<R: Sendable>(_ body: (PostgresConnection) async throws -> R) async throws -> R {
+        do {
+            return try await client.withTransaction(logger: logger) { connection in try await body(connection) }
+        } catch let error as PostgresTransactionError {
+            throw error.closureError ?? error.beginError ?? error.commitError ?? error
+        }
+    }
 }

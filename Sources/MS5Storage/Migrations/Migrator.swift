@@ -4,7 +4,7 @@ import SQLKit
 /// Brings a database's schema to the version this binary knows, and says where it stands.
 public struct Migrator: Sendable {
     /// Every migration, in version order. Append only.
-    static let migrations: [Migration] = [.plantModel, .timeSeries, .machineData]
+    static let migrations: [Migration] = [.plantModel, .timeSeries, .machineData, .aggregateTracking]
 
     /// Where a database's schema stands against this binary.
     public struct Status: Sendable, Equatable {
@@ -39,10 +39,10 @@ public struct Migrator: Sendable {
         return Status(applied: applied, latest: Self.latestVersion)
     }
 
-    /// Applies every pending migration, each in its own transaction, reporting each as it lands.
-    /// Refuses a database whose schema is newer than this binary.
+    /// Applies every pending migration up to `version` (all of them by default), each in its own
+    /// transaction, reporting each as it lands. Refuses a database whose schema is newer than this binary.
     @discardableResult
-    public func migrate(progress: @Sendable (Applied) -> Void = { _ in }) async throws -> [Applied] {
+    public func migrate(through version: Int = Int.max, progress: @Sendable (Applied) -> Void = { _ in }) async throws -> [Applied] {
         let kind = database.kind
         try await database.transaction { db in
             try await db.raw("""
@@ -51,7 +51,7 @@ public struct Migrator: Sendable {
                 """).run()
         }
         var done: [Applied] = []
-        for migration in Self.migrations {
+        for migration in Self.migrations where migration.version <= version {
             let applied = try await database.transaction { db -> Bool in
                 if kind == .postgres {
                     try await db.raw("SELECT pg_advisory_xact_lock(\(literal: Self.advisoryLockKey))").run()

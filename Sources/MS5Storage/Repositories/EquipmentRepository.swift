@@ -6,7 +6,8 @@ import SQLKit
 public struct EquipmentRepository: Sendable {
     static let table = RecordTable<Equipment>(name: "equipment", noun: "equipment", sortColumn: "code")
     static let deleteGuard = DeleteGuard(noun: "equipment", dependents: [
-        .init(table: "metric_samples", column: "equipment_id", what: "metric sample(s)"),
+        // Samples are reached through metrics, whose deletion their samples already refuse.
+        .init(table: "metrics", column: "equipment_id", what: "metric(s)"),
         .init(table: "state_intervals", column: "equipment_id", what: "state interval(s)"),
         .init(table: "equipment_events", column: "equipment_id", what: "event(s)"),
     ])

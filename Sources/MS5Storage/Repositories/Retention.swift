@@ -44,7 +44,8 @@ public struct Retention: Sendable {
     }
 
     /// Deletes rows older than the policy keeps, table by table, and answers how many went from each.
-    /// Intervals and faults still open are kept whatever their age.
+    /// Intervals and faults still open, and receipts whose aggregates are not yet written, are kept
+    /// whatever their age.
     @discardableResult
     public func enforce(_ policy: RetentionPolicy, now: Date = Date()) async throws -> [String: Int] {
         var deleted: [String: Int] = [:]
@@ -54,6 +55,10 @@ public struct Retention: Sendable {
                 var delete = db.delete(from: rule.table).where(SQLIdentifier(rule.column), .lessThan, cutoff)
                 if rule.table == "fault_events" || rule.table == "state_intervals" {
                     delete = delete.where("end_ts", .isNot, SQLLiteral.null)
+                }
+                if rule.table == "telemetry_batches" {
+                    // A receipt still waiting for its aggregates is how a crash is recovered from.
+                    delete = delete.where("pending_run", .is, SQLLiteral.null)
                 }
                 return try await delete.returning(SQLLiteral.numeric("1")).all().count
             }

@@ -12,7 +12,7 @@ struct MachineDataServices: Sendable {
 
     init(database: Database, pipeline: IngestPipeline) {
         self.metrics = MetricRepository(database: database)
-        self.telemetry = TelemetryQueries(database: database)
+        self.telemetry = pipeline.queries
         self.catalogs = FaultCatalogStore(database: database)
         self.faultEvents = FaultEventStore(database: database)
         self.states = StateStore(database: database)

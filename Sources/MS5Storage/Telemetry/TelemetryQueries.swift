@@ -5,15 +5,19 @@ import SQLKit
 /// Reads of stored telemetry: latest values and history at the finest resolution that fits.
 public struct TelemetryQueries: Sendable {
     let database: Database
+    let aggregator: TelemetryAggregator?
 
-    /// Creates the queries over `database`.
-    public init(database: Database) {
+    /// Creates the queries over `database`. With the `aggregator` of the store that writes it,
+    /// aggregates still in memory are written before each read, so reads see every stored batch.
+    public init(database: Database, aggregator: TelemetryAggregator?) {
         self.database = database
+        self.aggregator = aggregator
     }
 
     /// The newest value of every metric of an equipment that has one, by metric key.
     public func latest(equipmentId: UUID) async throws -> [LatestValue] {
-        try await database.read { db in
+        try await aggregator?.flush()
+        return try await database.read { db in
             _ = try await EquipmentRepository.table.require(db, id: equipmentId)
             let rows = try await db.select()
                 .column(SQLColumn("metric_id", table: "l")).column(SQLColumn("ts", table: "l"))
@@ -40,7 +44,8 @@ public struct TelemetryQueries: Sendable {
     /// `maxPoints`, otherwise 1-minute buckets when those fit, otherwise 1-hour buckets (the newest
     /// `maxPoints` of them, marked truncated when there were more).
     public func history(metricId: UUID, from: Date, to: Date, maxPoints: Int) async throws -> MetricHistory {
-        try await database.read { db in
+        try await aggregator?.flush()
+        return try await database.read { db in
             _ = try await MetricRepository.table.require(db, id: metricId)
             let rawCount = try await Self.count(db, table: "metric_samples", time: "ts", metricId: metricId, from: from, to: to)
             if rawCount <= maxPoints {

@@ -1,0 +1,53 @@
+import Foundation
+import MS5Domain
+
+/// Latest values and rollup buckets of stored samples not yet written, and the receipts of the
+/// batches they came from.
+struct PendingAggregates: Sendable {
+    /// A batch whose samples are counted here.
+    struct Receipt: Hashable, Sendable {
+        let source: String
+        let sequence: Int64
+    }
+
+    /// The newest sample of a metric, with its equipment.
+    struct Newest: Sendable {
+        let equipmentId: UUID
+        let sample: TelemetrySample
+    }
+
+    private(set) var minutes: [RollupKey: RollupBucket] = [:]
+    private(set) var hours: [RollupKey: RollupBucket] = [:]
+    private(set) var newest: [UUID: Newest] = [:]
+    private(set) var receipts: [Receipt] = []
+
+    /// True when there is nothing to write.
+    var isEmpty: Bool { receipts.isEmpty && minutes.isEmpty && newest.isEmpty }
+
+    /// Rows a flush would write.
+    var rowCount: Int { minutes.count + hours.count + newest.count }
+
+    /// Counts in the samples of one stored batch; `equipmentOf` gives each sample's equipment.
+    mutating func add(_ samples: [TelemetrySample], equipmentOf: [UUID: UUID], receipt: Receipt?) {
+        if let receipt { receipts.append(receipt) }
+        for sample in samples {
+            minutes[RollupKey(metricId: sample.metricId, timestamp: sample.timestamp, seconds: 60), default: RollupBucket()]
+                .add(value: sample.value, at: sample.timestamp)
+            hours[RollupKey(metricId: sample.metricId, timestamp: sample.timestamp, seconds: 3600), default: RollupBucket()]
+                .add(value: sample.value, at: sample.timestamp)
+            if let equipmentId = equipmentOf[sample.metricId], newest[sample.metricId].map({ sample.timestamp >= $0.sample.timestamp }) ?? true {
+                newest[sample.metricId] = Newest(equipmentId: equipmentId, sample: sample)
+            }
+        }
+    }
+
+    /// Takes in everything `other` holds, as if its samples had been added here.
+    mutating func absorb(_ other: PendingAggregates) {
+        for (key, bucket) in other.minutes { minutes[key, default: RollupBucket()].merge(bucket) }
+        for (key, bucket) in other.hours { hours[key, default: RollupBucket()].merge(bucket) }
+        for (metricId, value) in other.newest where newest[metricId].map({ value.sample.timestamp >= $0.sample.timestamp }) ?? true {
+            newest[metricId] = value
+        }
+        receipts += other.receipts
+    }
+}
