@@ -1,0 +1,148 @@
+import Foundation
+
+/// Computes the ISO 22400-2 KPIs of one window.
+///
+/// - PBT: shift time minus planned downtime (breaks, meetings, planned
+///   maintenance, maintenance mode, no order); see ``PlannedTime``.
+/// - APT: running time within PBT.
+/// - Availability = APT / PBT; effectiveness = Σ PQ × ideal cycle time / APT
+///   (see ``OEEResult`` for values above 100 %); quality ratio = GQ / PQ;
+///   OEE = availability × effectiveness × quality ratio.
+/// - Failures are non-minor stops with an unplanned breakdown reason that start
+///   in the window. MTBF = APT / failures (ISO's operating time between failures
+///   would also count setup time, which ``TimeBreakdown/setupTime`` gives);
+///   MTTR = failure downtime / failures.
+/// - Setup ratio is ISO's setup rate, ASUT / AUPT = setup / (APT + setup).
+/// - Counts are attributed by timestamp (see ``CounterIncrement``) to the order
+///   running then; counts while no order runs are reported and left out.
+/// - A stop's time is clipped to the window; whether it is minor depends on its
+///   whole duration, and it is counted (failures, time-to-code) in the window
+///   where it starts.
+public enum OEECalculator {
+    /// The KPIs of `input.window`.
+    public static func calculate(_ input: OEEInput) -> OEEResult {
+        let window = input.window
+        let planned = PlannedTime(
+            window: window, shifts: input.shifts, plannedDowntimes: input.plannedDowntimes,
+            orders: input.orders, timeline: input.timeline)
+        let busy = planned.plannedBusySpans
+        let running = input.timeline.running.intersection(busy)
+        let threshold = input.settings.minorStopThreshold
+
+        var stopTime: [StopTimeBucket: TimeInterval] = [:]
+        var stopSpans = TimeSpanSet()
+        for stop in input.stops {
+            let counted = stop.plannedSpans.intersection(busy).subtracting(running)
+            guard !counted.isEmpty else { continue }
+            stopTime[StopTimeBucket(stop: stop, tree: input.reasonTree, minorStopThreshold: threshold), default: 0] += counted.duration
+            stopSpans = stopSpans.union(counted)
+        }
+        let time = TimeBreakdown(
+            planned: planned,
+            actualProductionTime: running.duration,
+            setupTime: stopTime[.setupAndAdjustment, default: 0],
+            breakdownTime: stopTime[.breakdown, default: 0],
+            minorStopTime: stopTime[.minorStop, default: 0],
+            otherStopTime: stopTime[.otherStop, default: 0],
+            uncodedStopTime: stopTime[.uncoded, default: 0],
+            unrecordedTime: busy.subtracting(running).subtracting(stopSpans).duration)
+
+        let counting = quantities(input, busy: busy)
+        let apt = time.actualProductionTime
+        let quantities = counting.quantities
+        let uncapped = ratio(quantities.idealProductionTime, apt)
+        let effectiveness = uncapped.map { min(1, $0) }
+        let availability = ratio(apt, planned.plannedBusyTime)
+        let quality = ratio(Double(quantities.good), Double(quantities.produced))
+
+        let startingHere = input.stops.filter { window.contains($0.start) }
+        let failures = startingHere.filter { isFailure($0, tree: input.reasonTree, threshold: threshold) }
+        let failureDowntime = failures.reduce(0) { $0 + $1.duration }
+        let coded = startingHere.compactMap { stop in stop.codedAt.map { max(0, $0.timeIntervalSince(stop.end)) } }
+
+        return OEEResult(
+            window: window,
+            time: time,
+            quantities: quantities,
+            losses: SixBigLosses(
+                breakdowns: time.breakdownTime,
+                setupAndAdjustment: time.setupTime,
+                minorStops: time.minorStopTime,
+                reducedSpeed: max(0, apt - quantities.idealProductionTime),
+                startupRejects: counting.startupRejectTime,
+                productionRejects: counting.productionRejectTime,
+                otherStops: time.otherStopTime,
+                uncodedStops: time.uncodedStopTime),
+            availability: availability,
+            effectiveness: effectiveness,
+            effectivenessUncapped: uncapped,
+            idealRateMisconfigured: (uncapped ?? 0) > 1,
+            qualityRatio: quality,
+            oee: availability.flatMap { a in effectiveness.flatMap { e in quality.map { q in a * e * q } } },
+            failureCount: failures.count,
+            failureDowntime: failureDowntime,
+            meanTimeBetweenFailures: failures.isEmpty ? nil : apt / Double(failures.count),
+            meanTimeToRepair: failures.isEmpty ? nil : failureDowntime / Double(failures.count),
+            firstPassYield: ratio(Double(quantities.good - quantities.reworked), Double(quantities.produced)),
+            setupRatio: ratio(time.setupTime, apt + time.setupTime),
+            meanTimeToCode: coded.isEmpty ? nil : coded.reduce(0, +) / Double(coded.count),
+            codedStopCount: coded.count,
+            targetAttainment: input.targetQuantity.flatMap { ratio(Double(quantities.good), Double($0)) })
+    }
+
+    /// True for a non-minor stop with an unplanned breakdown reason.
+    public static func isFailure(_ stop: Stop, tree: StopReasonTree, threshold: TimeInterval) -> Bool {
+        guard !stop.isMinor(threshold: threshold),
+            let classified = stop.effectiveReasonCode.flatMap(tree.classify)
+        else { return false }
+        return classified.category.planning == .unplanned && classified.category.loss == .breakdown
+    }
+
+    private static func quantities(
+        _ input: OEEInput, busy: TimeSpanSet
+    ) -> (quantities: QuantityBreakdown, startupRejectTime: TimeInterval, productionRejectTime: TimeInterval) {
+        let restarts = input.stops.map(\.end) + input.orders.map(\.start) + busy.spans.map(\.start)
+        let startupWindow = input.settings.startupRejectWindow
+        var produced = 0
+        var good = 0
+        var startupRejects = 0
+        var productionRejects = 0
+        var outside = 0
+        var idealTime: TimeInterval = 0
+        var startupRejectTime: TimeInterval = 0
+        var productionRejectTime: TimeInterval = 0
+        for increment in input.counts where input.window.containsEnding(at: increment.at) {
+            guard let order = input.orders.first(where: { $0.span.containsEnding(at: increment.at) }) else {
+                outside += increment.producedQuantity
+                continue
+            }
+            produced += increment.producedQuantity
+            good += increment.goodQuantity
+            idealTime += Double(increment.producedQuantity) * order.idealCycleTime
+            let rejectTime = Double(increment.rejectQuantity) * order.idealCycleTime
+            let atStartup = restarts.contains { $0 < increment.at && increment.at <= $0.addingTimeInterval(startupWindow) }
+            if atStartup {
+                startupRejects += increment.rejectQuantity
+                startupRejectTime += rejectTime
+            } else {
+                productionRejects += increment.rejectQuantity
+                productionRejectTime += rejectTime
+            }
+        }
+        let quantities = QuantityBreakdown(
+            produced: produced,
+            good: good,
+            rejects: startupRejects + productionRejects,
+            startupRejects: startupRejects,
+            productionRejects: productionRejects,
+            reworked: input.reworkedQuantity,
+            producedOutsideOrders: outside,
+            idealProductionTime: idealTime,
+            target: input.targetQuantity)
+        return (quantities, startupRejectTime, productionRejectTime)
+    }
+
+    private static func ratio(_ numerator: Double, _ denominator: Double) -> Double? {
+        denominator > 0 ? numerator / denominator : nil
+    }
+}
