@@ -117,7 +117,7 @@ struct SampleKeyMigrationTests {
                         .run()
                 }
             }
-            #expect(try await Migrator(database: database).migrate().map(\.version) == [4])
+            #expect(try await Migrator(database: database).migrate(through: 4).map(\.version) == [4])
             let history = try await TelemetryStoreTests.telemetry(database).queries.history(
                 metricId: metric.id, from: TelemetryStoreTests.t0, to: TelemetryStoreTests.t0.addingTimeInterval(60), maxPoints: 10)
             #expect(history.points.map(\.value) == [1.5, 2.5, 3.5])

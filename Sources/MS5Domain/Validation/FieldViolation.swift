@@ -11,4 +11,10 @@ public struct FieldViolation: Sendable, Equatable, Codable {
         self.field = field
         self.reason = reason
     }
+
+    /// The same violation for the field as a member of `parent` (`/shifts/0` under
+    /// `shiftPattern` becomes `/shiftPattern/shifts/0`).
+    public func nested(under parent: String) -> FieldViolation {
+        FieldViolation(field: "/" + parent + (field.hasPrefix("/") ? field : "/" + field), reason: reason)
+    }
 }

@@ -13,6 +13,8 @@ enum Access: Sendable, Equatable {
     static let plantEditors = Access.roles([.admin, .engineer])
     /// Managing accounts: administrators.
     static let administrators = Access.roles([.admin])
+    /// Those who run the floor's production: start and complete orders.
+    static let floorLeads = Access.roles([.admin, .manager, .engineer, .supervisor, .operator])
 
     /// Whether `role` is allowed; `anyone` and `signedIn` allow every role.
     func allows(_ role: Role) -> Bool {

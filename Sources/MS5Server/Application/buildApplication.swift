@@ -74,6 +74,7 @@ func buildRouter(_ config: AppConfig, database: Database, pipeline: IngestPipeli
     api.addTelemetryRoutes(machineData)
     api.addFaultAndStateRoutes(machineData)
     api.addImportRoutes(ImportService(database: database, pipeline: pipeline))
+    api.addProductionRoutes(database: database)
     try api.addDocumentRoute()
     return router
 }

@@ -4,17 +4,16 @@ import Hummingbird
 import MS5Domain
 
 extension APIRoutes {
-    /// Registers list, read, create, replace and delete of one kind of plant record under `path`.
+    /// Registers list, read, create, replace and delete of one kind of record under `path`.
     mutating func addRecordRoutes<Repository: RecordRepository>(
-        _ repository: Repository, path: String, names: RecordNames,
-        filters: [APIOperation.Parameter],
+        _ repository: Repository, path: String, names: RecordNames, tag: String = "Plant model",
+        filters: [APIOperation.Parameter], sortedBy: String = "code",
         list: @escaping @Sendable (PageRequest, [String: UUID]) async throws -> Page<Repository.Record>
     ) where Page<Repository.Record>: DocumentedSchema {
-        let tag = "Plant model"
         let noun = names.noun
         let filterNames = filters.map(\.name)
         add(APIOperation(
-            method: .get, path: path, operationId: "list\(names.operationPlural)", summary: "List \(names.plural), ordered by code.",
+            method: .get, path: path, operationId: "list\(names.operationPlural)", summary: "List \(names.plural), ordered by \(sortedBy).",
             tag: tag, access: .signedIn, parameters: filters + APIOperation.Parameter.paging)
         ) { request, _ in
             var values: [String: UUID] = [:]

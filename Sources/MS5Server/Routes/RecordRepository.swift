@@ -2,8 +2,8 @@ import Foundation
 import MS5Domain
 import MS5Storage
 
-/// A repository of plant records with the same four operations, so that one generic set of
-/// routes serves sites, areas, lines and equipment.
+/// A repository of records with the same four operations, so that one generic set of routes
+/// serves sites, areas, lines, equipment, products and production orders.
 protocol RecordRepository: Sendable {
     associatedtype Record: Codable & Sendable & Equatable & DocumentedSchema
     associatedtype Input: Codable & Sendable & DocumentedSchema
@@ -18,3 +18,5 @@ extension SiteRepository: RecordRepository {}
 extension AreaRepository: RecordRepository {}
 extension LineRepository: RecordRepository {}
 extension EquipmentRepository: RecordRepository {}
+extension ProductRepository: RecordRepository {}
+extension ProductionOrderRepository: RecordRepository {}

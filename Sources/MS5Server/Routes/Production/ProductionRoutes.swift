@@ -1,0 +1,89 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import MS5Domain
+import MS5Storage
+
+extension APIRoutes {
+    /// Products, production orders, each line's production settings, stops and their coding,
+    /// and ISO 22400 performance.
+    mutating func addProductionRoutes(database: Database) {
+        let tag = "Production"
+        let products = ProductRepository(database: database)
+        addRecordRoutes(
+            products, path: "/v1/products",
+            names: RecordNames(noun: "product", plural: "products", operation: "Product", operationPlural: "Products"),
+            tag: tag, filters: []
+        ) { page, _ in
+            try await products.list(page)
+        }
+        let orders = ProductionOrderRepository(database: database)
+        addRecordRoutes(
+            orders, path: "/v1/orders",
+            names: RecordNames(noun: "production order", plural: "production orders", operation: "Order", operationPlural: "Orders"),
+            tag: tag, filters: [.filter("equipmentId", "Only orders run at this equipment.")], sortedBy: "number"
+        ) { page, filters in
+            try await orders.list(equipmentId: filters["equipmentId"], page)
+        }
+        add(APIOperation(
+            method: .post, path: "/v1/orders/{id}/status", operationId: "moveOrder",
+            summary: "Move an order on: release it, start it (its counts and time count from now), complete it.",
+            tag: tag, access: .floorLeads, parameters: [.id("production order")], canConflict: true),
+            input: OrderStatusChange.self
+        ) { change, _, context in
+            try await orders.move(try context.pathID("production order"), to: change.status)
+        }
+        addLineSettingsRoutes(database: database, tag: tag)
+        addPerformanceRoutes(database: database, tag: tag)
+    }
+
+    private mutating func addLineSettingsRoutes(database: Database, tag: String) {
+        let settings = LineSettingsStore(database: database)
+        add(APIOperation(
+            method: .get, path: "/v1/lines/{id}/production-settings", operationId: "getLineProductionSettings",
+            summary: "A line's shift pattern, stop reasons, constraint equipment and KPI thresholds; 404 until set.",
+            tag: tag, access: .signedIn, parameters: [.id("line")])
+        ) { _, context in
+            let id = try context.pathID("line")
+            guard let found = try await settings.settings(lineId: id) else {
+                throw DomainError(.notFound, "Line \(id) has no production settings yet.")
+            }
+            return found
+        }
+        add(APIOperation(
+            method: .put, path: "/v1/lines/{id}/production-settings", operationId: "setLineProductionSettings",
+            summary: "Set a line's production settings; KPIs computed afterwards use them.",
+            tag: tag, access: .plantEditors, parameters: [.id("line")]),
+            input: LineProductionSettings.self
+        ) { input, _, context in
+            try await settings.setSettings(input, lineId: try context.pathID("line"))
+            return input
+        }
+    }
+
+    private mutating func addPerformanceRoutes(database: Database, tag: String) {
+        let reports = ProductionReports(database: database)
+        add(APIOperation(
+            method: .get, path: "/v1/equipment/{id}/performance", operationId: "equipmentPerformance",
+            summary: "ISO 22400 KPIs of an equipment over a range with their parts, its stops and the loss Pareto.",
+            tag: tag, access: .signedIn, parameters: [.id("equipment")] + PerformanceRange.parameters, canConflict: true)
+        ) { request, context in
+            try await reports.performance(equipmentId: try context.pathID("equipment"), window: try PerformanceRange(request).span)
+        }
+        add(APIOperation(
+            method: .get, path: "/v1/lines/{id}/performance", operationId: "linePerformance",
+            summary: "The performance of a line: that of its constraint equipment.",
+            tag: tag, access: .signedIn, parameters: [.id("line")] + PerformanceRange.parameters, canConflict: true)
+        ) { request, context in
+            try await reports.linePerformance(lineId: try context.pathID("line"), window: try PerformanceRange(request).span)
+        }
+        add(APIOperation(
+            method: .post, path: "/v1/equipment/{id}/stop-codings", operationId: "codeStop",
+            summary: "Give a stop its reason (or a new one) and a comment; answers the stop as coded.",
+            tag: tag, access: .signedIn, parameters: [.id("equipment")], canConflict: true),
+            input: StopCodingInput.self
+        ) { input, _, context in
+            try await reports.code(equipmentId: try context.pathID("equipment"), input, by: try context.signedInUser.username)
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import MS5Domain
+import SQLKit
+
+/// The raw counter readings of an equipment: the samples of its metrics with role
+/// `counter_good`, `counter_total` and `counter_reject`, joined by time into readings.
+enum CounterHistory {
+    /// The readings in `span` in time order, preceded by each counter's last sample before it
+    /// (the baseline the first increment in the span is counted from).
+    static func readings(_ db: any SQLDatabase, equipmentId: UUID, in span: TimeSpan) async throws -> [CounterReading] {
+        let rows = try await db.select().columns("id", "role").from("metrics")
+            .where("equipment_id", .equal, equipmentId)
+            .where("role", .in, [MetricRole.counterGood.rawValue, MetricRole.counterTotal.rawValue, MetricRole.counterReject.rawValue])
+            .all()
+        var byTime: [Date: CounterReading] = [:]
+        for row in rows {
+            let metricId = try row.decode(column: "id", as: UUID.self)
+            let role = try row.decode(column: "role", as: MetricRole.self)
+            var samples = try await db.select().columns("ts", "value").from("metric_samples")
+                .where("metric_id", .equal, metricId).where("ts", .lessThan, span.start)
+                .orderBy("ts", .descending).limit(1).all()
+            samples += try await db.select().columns("ts", "value").from("metric_samples")
+                .where("metric_id", .equal, metricId).where("ts", .greaterThanOrEqual, span.start).where("ts", .lessThan, span.end)
+                .orderBy("ts").all()
+            for sample in samples {
+                let at = try sample.decode(column: "ts", as: Date.self)
+                let value = Int(try sample.decode(column: "value", as: Double.self).rounded())
+                var reading = byTime[at] ?? CounterReading(at: at)
+                switch role {
+                case .counterGood: reading.good = value
+                case .counterTotal: reading.total = value
+                default: reading.reject = value
+                }
+                byTime[at] = reading
+            }
+        }
+        return byTime.values.sorted { $0.at < $1.at }
+    }
+}

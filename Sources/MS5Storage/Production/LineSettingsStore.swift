@@ -1,0 +1,47 @@
+import Foundation
+import MS5Domain
+import SQLKit
+
+/// Each line's production settings, kept as one JSON document per line.
+public struct LineSettingsStore: Sendable {
+    let database: Database
+
+    /// Creates the store over `database`.
+    public init(database: Database) {
+        self.database = database
+    }
+
+    /// The settings of a line, nil when none were set.
+    public func settings(lineId: UUID) async throws -> LineProductionSettings? {
+        try await database.read { db in
+            _ = try await LineRepository.table.require(db, id: lineId)
+            return try await Self.settings(db, lineId: lineId)
+        }
+    }
+
+    /// Sets the settings of a line; a constraint equipment must belong to the line.
+    public func setSettings(_ settings: LineProductionSettings, lineId: UUID) async throws {
+        try settings.validate()
+        let text = String(decoding: try JSONEncoder().encode(settings), as: UTF8.self)
+        try await database.transaction { db in
+            _ = try await LineRepository.table.require(db, id: lineId)
+            if let constraint = settings.constraintEquipmentId {
+                let equipment = try await ParentCheck.require(EquipmentRepository.table, db, id: constraint, field: "constraintEquipmentId")
+                guard equipment.lineId == lineId else {
+                    throw DomainError.invalid([FieldViolation(field: "/constraintEquipmentId", reason: "must be equipment of this line")])
+                }
+            }
+            try await db.insert(into: "line_production_settings").columns("line_id", "settings", "updated_at")
+                .values(SQLBind(lineId), SQLBind(text), SQLBind(RecordClock.now()))
+                .onConflict(with: ["line_id"]) { $0.set(excludedValueOf: "settings").set(excludedValueOf: "updated_at") }
+                .run()
+        }
+    }
+
+    static func settings(_ db: any SQLDatabase, lineId: UUID) async throws -> LineProductionSettings? {
+        guard let text = try await db.select().column("settings").from("line_production_settings").where("line_id", .equal, lineId)
+            .first(decodingColumn: "settings", as: String.self)
+        else { return nil }
+        return try JSONDecoder().decode(LineProductionSettings.self, from: Data(text.utf8))
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import MS5Domain
+import SQLKit
+
+/// Production performance computed from what is stored: the line's settings, the orders that
+/// ran, the state timeline, fault events, counter samples and operators' stop codings.
+///
+/// Stops are derived over the window and the 24 hours before it, so that a stop that began
+/// before the window keeps the start (its identity) an operator coded it by.
+public struct ProductionReports: Sendable {
+    /// How far before a window stops are looked for.
+    static let stopHorizon: TimeInterval = 86_400
+
+    let database: Database
+
+    /// Creates the reports over `database`.
+    public init(database: Database) {
+        self.database = database
+    }
+
+    /// The performance of an equipment over `window`, cut at `now`.
+    public func performance(equipmentId: UUID, window requested: TimeSpan, now: Date = Date()) async throws -> EquipmentPerformance {
+        guard requested.start < now else {
+            throw DomainError.invalid([FieldViolation(field: "/from", reason: "must be in the past")])
+        }
+        let window = TimeSpan(start: requested.start, end: min(requested.end, now))
+        let context = try await ReportContext.load(database, equipmentId: equipmentId, window: window, horizon: Self.stopHorizon, now: now)
+        let result = OEECalculator.calculate(context.input)
+        let stops = context.input.stops.filter { $0.span.intersection(window) != nil }
+        let pareto = LossAnalysis.pareto(
+            stops: context.input.stops, tree: context.settings.reasonTree, window: window,
+            plannedBusyTime: result.time.planned.plannedBusyTime)
+        return EquipmentPerformance(equipmentId: equipmentId, window: window, kpis: result, stops: stops, pareto: pareto, counterEvents: context.counterEvents)
+    }
+
+    /// The performance of a line over `window`: that of its constraint equipment.
+    public func linePerformance(lineId: UUID, window: TimeSpan, now: Date = Date()) async throws -> EquipmentPerformance {
+        let settings = try await LineSettingsStore(database: database).settings(lineId: lineId)
+        guard let constraint = settings?.constraintEquipmentId else {
+            throw DomainError(.conflict, "Line \(lineId) has no constraint equipment; set constraintEquipmentId in its production settings.")
+        }
+        return try await performance(equipmentId: constraint, window: window, now: now)
+    }
+
+    /// Codes the stop of `equipmentId` that starts at `input.stopStart` with a reason of the
+    /// line's tree, and answers the stop as coded.
+    public func code(equipmentId: UUID, _ input: StopCodingInput, by user: String, now: Date = Date()) async throws -> Stop {
+        let window = TimeSpan(start: input.stopStart, end: now)
+        guard !window.isEmpty else {
+            throw DomainError.invalid([FieldViolation(field: "/stopStart", reason: "must be in the past")])
+        }
+        let context = try await ReportContext.load(database, equipmentId: equipmentId, window: window, horizon: Self.stopHorizon, now: now)
+        try input.validate(tree: context.settings.reasonTree)
+        guard let stop = context.input.stops.first(where: { $0.start == input.stopStart }) else {
+            throw DomainError(.notFound, "Equipment \(equipmentId) has no stop starting at \(input.stopStart.formatted(.iso8601)).")
+        }
+        try await StopCodingStore(database: database).code(
+            equipmentId: equipmentId, stopStart: stop.start, reasonCode: input.reasonCode, comment: input.comment, by: user, at: now)
+        var coded = try stop.confirmed(reasonCode: input.reasonCode, at: now, tree: context.settings.reasonTree)
+        if let comment = input.comment, !comment.isEmpty { coded = try coded.commented(comment, by: user, at: now) }
+        return coded
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import MS5Domain
+import SQLKit
+
+/// What operators said about stops: the reason they chose and their comment, by equipment and
+/// the stop's start.
+public struct StopCodingStore: Sendable {
+    let database: Database
+
+    /// Creates the store over `database`.
+    public init(database: Database) {
+        self.database = database
+    }
+
+    /// Records the coding of the stop of `equipmentId` starting at `stopStart`, replacing an
+    /// earlier one (a reclassification).
+    public func code(equipmentId: UUID, stopStart: Date, reasonCode: String, comment: String?, by user: String, at: Date) async throws {
+        try await database.transaction { db in
+            try await db.insert(into: "stop_codings")
+                .columns("equipment_id", "stop_start", "reason_code", "comment", "coded_by", "coded_at")
+                .values(SQLBind(equipmentId), SQLBind(stopStart), SQLBind(reasonCode), SQLBind(comment), SQLBind(user), SQLBind(at))
+                .onConflict(with: ["equipment_id", "stop_start"]) {
+                    $0.set(excludedValueOf: "reason_code").set(excludedValueOf: "comment").set(excludedValueOf: "coded_by").set(excludedValueOf: "coded_at")
+                }
+                .run()
+        }
+    }
+
+    /// The codings of an equipment's stops starting in `span`, by stop start.
+    static func codings(_ db: any SQLDatabase, equipmentId: UUID, in span: TimeSpan) async throws -> [Date: StopCoding] {
+        let rows = try await db.select().columns("stop_start", "reason_code", "comment", "coded_by", "coded_at").from("stop_codings")
+            .where("equipment_id", .equal, equipmentId)
+            .where("stop_start", .greaterThanOrEqual, span.start).where("stop_start", .lessThan, span.end)
+            .all()
+        var codings: [Date: StopCoding] = [:]
+        for row in rows {
+            codings[try row.decode(column: "stop_start", as: Date.self)] = StopCoding(
+                reasonCode: try row.decode(column: "reason_code", as: String.self),
+                comment: try row.decode(column: "comment", as: String?.self),
+                codedBy: try row.decode(column: "coded_by", as: String.self),
+                codedAt: try row.decode(column: "coded_at", as: Date.self))
+        }
+        return codings
+    }
+}

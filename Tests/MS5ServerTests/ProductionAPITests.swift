@@ -1,0 +1,82 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import MS5Domain
+@testable import MS5Server
+import Testing
+
+@Suite("Production API")
+struct ProductionAPITests {
+    static let settings = LineProductionSettings(
+        shiftPattern: .init(name: "3 × 8", shifts: [
+            ShiftDefinition(name: "Early", start: TimeOfDay(hour: 6), length: 8 * 3600, breaks: [ShiftBreak(offset: 4 * 3600, duration: 1800)]),
+            ShiftDefinition(name: "Late", start: TimeOfDay(hour: 14), length: 8 * 3600),
+            ShiftDefinition(name: "Night", start: TimeOfDay(hour: 22), length: 8 * 3600),
+        ]),
+        reasonTree: StopReasonTree(categories: [
+            StopReasonCategory(code: "MECH", name: "Mechanical", planning: .unplanned, loss: .breakdown, reasons: [StopReason(code: "JAM", name: "Jam")]),
+        ]),
+        faultReasons: ["F12": "JAM"])
+
+    @Test("Products and orders: engineers plan, operators move orders on, invalid moves are refused")
+    func productsAndOrders() async throws {
+        try await TestServer.run { server in
+            let (_, _, _, equipment) = try await PlantAPITests.makePlant(server)
+            let input = ProductInput(code: "WHT-800", name: "White 800 g", idealCycleSeconds: 2)
+            #expect(try await server.send(.post, "/v1/products", as: .operator, json: input).status == .forbidden)
+            let bad = try await server.send(.post, "/v1/products", as: .engineer, json: ProductInput(code: "X", name: "X", idealCycleSeconds: 0))
+            #expect(bad.status == .unprocessableContent && bad.problem?.errors.first?.field == "/idealCycleSeconds")
+            let product = try await server.create("/v1/products", input, as: Product.self)
+            let order = try await server.create("/v1/orders", ProductionOrderInput(
+                number: "4711", productId: product.id, equipmentId: equipment.id, plannedQuantity: 1000,
+                plannedStart: Date(), plannedEnd: Date().addingTimeInterval(3600)), as: ProductionOrder.self)
+            #expect(order.status == .planned && order.actualStart == nil)
+
+            let skip = try await server.send(.post, "/v1/orders/\(order.id)/status", as: .operator, json: OrderStatusChange(status: .running))
+            #expect(skip.status == .conflict && skip.problem?.detail.contains("can move to released") == true)
+            #expect(try await server.send(.post, "/v1/orders/\(order.id)/status", as: nil, json: OrderStatusChange(status: .released)).status == .unauthorized)
+            #expect(try await server.send(.post, "/v1/orders/\(order.id)/status", as: .operator, json: OrderStatusChange(status: .released)).status == .ok)
+            let running = try TestServer.decode(ProductionOrder.self, try await server.send(
+                .post, "/v1/orders/\(order.id)/status", as: .operator, json: OrderStatusChange(status: .running)))
+            #expect(running.status == .running && running.actualStart != nil)
+            #expect(try await server.send(.delete, "/v1/products/\(product.id)").status == .conflict)
+            #expect(try await server.send(.delete, "/v1/orders/\(order.id)").status == .conflict)
+            let listed = try TestServer.decode(Page<ProductionOrder>.self, try await server.send(.get, "/v1/orders?equipmentId=\(equipment.id)", as: .operator))
+            #expect(listed.items.map(\.number) == ["4711"])
+        }
+    }
+
+    @Test("Line settings are checked field by field; performance needs them and is cut at now")
+    func settingsAndPerformance() async throws {
+        try await TestServer.run { server in
+            let (_, _, line, equipment) = try await PlantAPITests.makePlant(server)
+            let noSettings = try await server.send(.get, "/v1/equipment/\(equipment.id)/performance", as: .operator)
+            #expect(noSettings.status == .conflict && noSettings.problem?.detail.contains("production-settings") == true)
+
+            var wrong = Self.settings
+            wrong.faultReasons = ["F99": "NOPE"]
+            wrong.minorStopSeconds = -1
+            let refused = try await server.send(.put, "/v1/lines/\(line.id)/production-settings", as: .engineer, json: wrong)
+            #expect(refused.status == .unprocessableContent)
+            #expect(Set(refused.problem?.errors.map(\.field) ?? []) == ["/faultReasons/F99", "/minorStopSeconds"])
+            #expect(try await server.send(.put, "/v1/lines/\(line.id)/production-settings", as: .operator, json: Self.settings).status == .forbidden)
+
+            var settings = Self.settings
+            settings.constraintEquipmentId = equipment.id
+            #expect(try await server.send(.put, "/v1/lines/\(line.id)/production-settings", as: .engineer, json: settings).status == .ok)
+            let stored = try TestServer.decode(LineProductionSettings.self, try await server.send(.get, "/v1/lines/\(line.id)/production-settings", as: .operator))
+            #expect(stored == settings)
+
+            let future = Date().addingTimeInterval(7200).formatted(.iso8601)
+            let report = try TestServer.decode(EquipmentPerformance.self, try await server.send(
+                .get, "/v1/lines/\(line.id)/performance?to=\(future)", as: .operator))
+            #expect(report.equipmentId == equipment.id && report.window.end <= Date())
+            // No order ran: no planned busy time, so no ratio is shown rather than a 0 % or 100 %.
+            #expect(report.kpis.time.planned.plannedBusyTime == 0 && report.kpis.availability == nil)
+            let noStop = try await server.send(.post, "/v1/equipment/\(equipment.id)/stop-codings", as: .operator,
+                                               json: StopCodingInput(stopStart: Date().addingTimeInterval(-60), reasonCode: "JAM"))
+            #expect(noStop.status == .notFound)
+        }
+    }
+}

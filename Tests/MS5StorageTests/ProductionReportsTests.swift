@@ -1,0 +1,132 @@
+import Foundation
+import MS5Domain
+import MS5Storage
+import MS5TestSupport
+import SQLKit
+import Testing
+
+/// Bagger 1 on 2027-01-15 (Europe/Berlin, UTC+1), early shift 06:00–14:00 with a break
+/// 10:00–10:30, one order of a product with an ideal cycle of 2 s run all shift:
+///
+/// | local time  | state   |                                              |
+/// |-------------|---------|----------------------------------------------|
+/// | 06:00–06:30 | stopped | changeover, coded CHANGE (setup) by operator |
+/// | 06:30–09:00 | running |                                              |
+/// | 09:00–09:20 | held    | first-out fault F12 → JAM proposed           |
+/// | 09:20–10:00 | running |                                              |
+/// | 10:00–10:30 | idle    | the break: not a stop                        |
+/// | 10:30–14:00 | running |                                              |
+///
+/// The 16-bit total counter reads 65000 before the shift, 5464 at 09:00 (rolled over:
+/// 65536 − 65000 + 5464 = 6000 pieces) and 10464 at 12:00 (5000 more); the reject counter
+/// reads 10, then 110 at 12:00 (100 rejects).
+@Suite("Production reports")
+struct ProductionReportsTests {
+    static func at(_ local: String) -> Date {
+        ISO8601DateFormatter().date(from: "2027-01-15T\(local):00+01:00")!
+    }
+
+    static let tree = StopReasonTree(categories: [
+        StopReasonCategory(code: "MECH", name: "Mechanical", planning: .unplanned, loss: .breakdown, reasons: [StopReason(code: "JAM", name: "Jam")]),
+        StopReasonCategory(code: "SETUP", name: "Setup", planning: .planned, loss: .setupAndAdjustment, reasons: [StopReason(code: "CHANGE", name: "Product change")]),
+    ])
+
+    static func setUp(_ database: Database) async throws -> (equipmentId: UUID, lineId: UUID) {
+        let plant = try await PlantFixture.make(database)
+        let equipment = plant.equipment.id
+        try await LineSettingsStore(database: database).setSettings(LineProductionSettings(
+            shiftPattern: ShiftPattern(name: "One shift", shifts: [
+                ShiftDefinition(name: "Early", start: TimeOfDay(hour: 6), length: 8 * 3600, breaks: [ShiftBreak(offset: 4 * 3600, duration: 1800)]),
+            ]),
+            reasonTree: tree, constraintEquipmentId: equipment, faultReasons: ["F12": "JAM"]), lineId: plant.line.id)
+        let product = try await ProductRepository(database: database).create(ProductInput(code: "WHT-800", name: "White 800 g", idealCycleSeconds: 2))
+        let orders = ProductionOrderRepository(database: database)
+        let order = try await orders.create(ProductionOrderInput(
+            number: "4711", productId: product.id, equipmentId: equipment, plannedQuantity: 12_000, plannedStart: at("06:00"), plannedEnd: at("14:00")))
+        _ = try await orders.move(order.id, to: .released, at: at("05:50"))
+        _ = try await orders.move(order.id, to: .running, at: at("06:00"))
+        _ = try await orders.move(order.id, to: .completed, at: at("14:00"))
+
+        let total = try await MetricRepository(database: database).create(equipmentId: equipment, MetricInput(
+            key: "total", name: "Total", role: .counterTotal, connector: .logix, address: "Count_Total.ACC", dataType: "DINT"))
+        let reject = try await MetricRepository(database: database).create(equipmentId: equipment, MetricInput(
+            key: "reject", name: "Rejects", role: .counterReject, connector: .logix, address: "Count_Reject.ACC", dataType: "DINT"))
+        try await database.transaction { db in
+            for (state, start, end) in [("stopped", "06:00", "06:30"), ("running", "06:30", "09:00"), ("held", "09:00", "09:20"),
+                                        ("running", "09:20", "10:00"), ("idle", "10:00", "10:30"), ("running", "10:30", "14:00")] {
+                try await db.insert(into: "state_intervals").columns("equipment_id", "start_ts", "end_ts", "state", "mode", "source")
+                    .values(SQLBind(equipment), SQLBind(at(start)), SQLBind(at(end)), SQLBind(state), SQLBind("production"), SQLBind("test")).run()
+            }
+            try await db.insert(into: "fault_events").columns("id", "equipment_id", "code", "text", "kind", "source", "start_ts", "end_ts", "first_out")
+                .values(SQLBind(UUID()), SQLBind(equipment), SQLBind("F12"), SQLBind("Jam at infeed"), SQLBind("fault"), SQLBind("internal"),
+                        SQLBind(at("08:59").addingTimeInterval(59)), SQLBind(at("09:15")), SQLBind(true)).run()
+            for (metric, time, value) in [(total.id, "05:59", 65_000.0), (total.id, "09:00", 5_464), (total.id, "12:00", 10_464),
+                                          (reject.id, "05:59", 10), (reject.id, "12:00", 110)] {
+                try await db.insert(into: "metric_samples").columns("equipment_id", "metric_id", "ts", "value", "quality")
+                    .values(SQLBind(equipment), SQLBind(metric), SQLBind(at(time)), SQLBind(value), SQLBind(192)).run()
+            }
+        }
+        return (equipment, plant.line.id)
+    }
+
+    @Test("A shift's KPIs, stops and Pareto come from stored settings, orders, states, faults and counters", arguments: TestDatabases.kinds)
+    func shift(kind: Database.Kind) async throws {
+        try await TestDatabases.with(kind) { database in
+            let (equipment, line) = try await Self.setUp(database)
+            let reports = ProductionReports(database: database)
+            let shift = TimeSpan(start: Self.at("06:00"), end: Self.at("14:00"))
+            let coded = try await reports.code(
+                equipmentId: equipment, StopCodingInput(stopStart: Self.at("06:00"), reasonCode: "CHANGE", comment: "WHT-600 → WHT-800"),
+                by: "operator", now: Self.at("06:40"))
+            #expect(coded.reasonCode == "CHANGE" && coded.comments.map(\.text) == ["WHT-600 → WHT-800"])
+
+            let report = try await reports.linePerformance(lineId: line, window: shift, now: Self.at("15:00"))
+            #expect(report.equipmentId == equipment)
+            let kpis = report.kpis
+            // PBT = 8 h shift − 30 min break = 28800 − 1800 = 27000 s (the order ran all shift).
+            #expect(kpis.time.planned.plannedBusyTime == 27_000)
+            // APT = 2.5 h + 40 min + 3.5 h = 9000 + 2400 + 12600 = 24000 s.
+            #expect(kpis.time.actualProductionTime == 24_000)
+            #expect(kpis.time.setupTime == 1800 && kpis.time.breakdownTime == 1200)
+            // Produced = 6000 (across the rollover) + 5000 = 11000; rejects 110 − 10 = 100; good 10900.
+            #expect(kpis.quantities.produced == 11_000 && kpis.quantities.rejects == 100 && kpis.quantities.good == 10_900)
+            #expect(report.counterEvents.map(\.kind) == [.rollover])
+            // Availability 24000 / 27000; effectiveness 11000 × 2 / 24000 = 22000 / 24000; quality 10900 / 11000;
+            // OEE = 10900 × 2 / 27000 = 21800 / 27000.
+            #expect(abs((kpis.availability ?? 0) - 24_000.0 / 27_000) < 1e-12)
+            #expect(abs((kpis.effectiveness ?? 0) - 22_000.0 / 24_000) < 1e-12)
+            #expect(abs((kpis.qualityRatio ?? 0) - 10_900.0 / 11_000) < 1e-12)
+            #expect(abs((kpis.oee ?? 0) - 21_800.0 / 27_000) < 1e-12)
+            #expect(!kpis.idealRateMisconfigured)
+            // One failure (the 20-minute jam): MTTR 1200 s, MTBF = APT / 1 = 24000 s.
+            #expect(kpis.failureCount == 1 && kpis.meanTimeToRepair == 1200 && kpis.meanTimeBetweenFailures == 24_000)
+            #expect(report.stops.map(\.start) == [Self.at("06:00"), Self.at("09:00")])
+            #expect(report.stops.map(\.effectiveReasonCode) == ["CHANGE", "JAM"])
+            // The Pareto holds unplanned stops only: the jam, 1200 s = 1200 / 27000 of PBT.
+            #expect(report.pareto.map(\.reasonCode) == ["JAM"])
+            #expect(report.pareto.first?.duration == 1200)
+            #expect(abs((report.pareto.first?.shareOfPlannedBusyTime ?? 0) - 1200.0 / 27_000) < 1e-12)
+        }
+    }
+
+    @Test("The current shift is reported up to now; a stop that is not there cannot be coded", arguments: TestDatabases.kinds)
+    func liveAndRefusals(kind: Database.Kind) async throws {
+        try await TestDatabases.with(kind) { database in
+            let (equipment, _) = try await Self.setUp(database)
+            let reports = ProductionReports(database: database)
+            // At 09:10 the shift so far is 06:00–09:10: PBT 11400 s, running 06:30–09:00 = 9000 s.
+            let live = try await reports.performance(equipmentId: equipment, window: TimeSpan(start: Self.at("06:00"), end: Self.at("14:00")), now: Self.at("09:10"))
+            #expect(live.window.end == Self.at("09:10"))
+            #expect(live.kpis.time.planned.plannedBusyTime == 11_400)
+            #expect(live.kpis.time.actualProductionTime == 9000)
+            let missing = await #expect(throws: DomainError.self) {
+                try await reports.code(equipmentId: equipment, StopCodingInput(stopStart: Self.at("07:00"), reasonCode: "JAM"), by: "operator", now: Self.at("15:00"))
+            }
+            #expect(missing?.code == .notFound)
+            let unknownReason = await #expect(throws: DomainError.self) {
+                try await reports.code(equipmentId: equipment, StopCodingInput(stopStart: Self.at("09:00"), reasonCode: "NOPE"), by: "operator", now: Self.at("15:00"))
+            }
+            #expect(unknownReason?.violations.first?.field == "/reasonCode")
+        }
+    }
+}
