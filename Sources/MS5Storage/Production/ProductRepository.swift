@@ -18,19 +18,19 @@ public struct ProductRepository: Sendable {
 
     /// One page of products, ordered by code.
     public func list(_ page: PageRequest) async throws -> Page<Product> {
-        try await database.read { db in try await Self.table.page(db, page) }
+        try await Self.table.list(on: database, page)
     }
 
     /// The product with `id`.
     public func get(_ id: UUID) async throws -> Product {
-        try await database.read { db in try await Self.table.require(db, id: id) }
+        try await Self.table.get(on: database, id: id)
     }
 
     /// Creates a product; its code must be unused.
     public func create(_ input: ProductInput) async throws -> Product {
         try input.validate()
         return try await database.transaction { db in
-            try await Self.requireFreeCode(db, input.code, excluding: nil)
+            try await Self.table.requireUnused(db, column: "code", value: input.code, excluding: nil, owner: "by another product")
             let now = RecordClock.now()
             let product = Product(id: UUID(), code: input.code, name: input.name, idealCycleSeconds: input.idealCycleSeconds, createdAt: now, updatedAt: now)
             try await Self.table.insert(db, product)
@@ -43,7 +43,7 @@ public struct ProductRepository: Sendable {
         try input.validate()
         return try await database.transaction { db in
             var product = try await Self.table.require(db, id: id)
-            try await Self.requireFreeCode(db, input.code, excluding: id)
+            try await Self.table.requireUnused(db, column: "code", value: input.code, excluding: id, owner: "by another product")
             product.code = input.code
             product.name = input.name
             product.idealCycleSeconds = input.idealCycleSeconds
@@ -55,16 +55,6 @@ public struct ProductRepository: Sendable {
 
     /// Deletes the product, refused while orders name it.
     public func delete(_ id: UUID) async throws {
-        try await database.transaction { db in
-            _ = try await Self.table.require(db, id: id)
-            try await Self.deleteGuard.check(db, id: id)
-            try await Self.table.delete(db, id: id)
-        }
-    }
-
-    private static func requireFreeCode(_ db: any SQLDatabase, _ code: String, excluding: UUID?) async throws {
-        if try await table.isTaken(db, column: "code", value: code, scope: [], excluding: excluding) {
-            throw DomainError.duplicate(field: "code", value: code, scope: "by another product")
-        }
+        try await Self.table.delete(on: database, id: id, guardedBy: Self.deleteGuard)
     }
 }

@@ -15,14 +15,12 @@ public struct ProductionOrderRepository: Sendable {
 
     /// One page of orders, ordered by number; only those of `equipmentId` when given.
     public func list(equipmentId: UUID?, _ page: PageRequest) async throws -> Page<ProductionOrder> {
-        try await database.read { db in
-            try await Self.table.page(db, page, filters: equipmentId.map { [("equipment_id", $0)] } ?? [])
-        }
+        try await Self.table.list(on: database, page, filters: equipmentId.map { [("equipment_id", $0)] } ?? [])
     }
 
     /// The order with `id`.
     public func get(_ id: UUID) async throws -> ProductionOrder {
-        try await database.read { db in try await Self.table.require(db, id: id) }
+        try await Self.table.get(on: database, id: id)
     }
 
     /// Creates a planned order; its number must be unused, its product and equipment must exist.
@@ -111,9 +109,7 @@ public struct ProductionOrderRepository: Sendable {
     }
 
     private static func checkReferences(_ db: any SQLDatabase, _ input: ProductionOrderInput, excluding: UUID?) async throws {
-        if try await table.isTaken(db, column: "number", value: input.number, scope: [], excluding: excluding) {
-            throw DomainError.duplicate(field: "number", value: input.number, scope: "by another order")
-        }
+        try await table.requireUnused(db, column: "number", value: input.number, excluding: excluding, owner: "by another order")
         try await ParentCheck.require(ProductRepository.table, db, id: input.productId, field: "productId")
         try await ParentCheck.require(EquipmentRepository.table, db, id: input.equipmentId, field: "equipmentId")
     }

@@ -23,7 +23,7 @@ public struct AreaRepository: Sendable {
 
     /// The area with `id`.
     public func get(_ id: UUID) async throws -> Area {
-        try await database.read { db in try await Self.table.require(db, id: id) }
+        try await Self.table.get(on: database, id: id)
     }
 
     /// Creates an area in an existing site; its code must be unused in that site.
@@ -61,11 +61,7 @@ public struct AreaRepository: Sendable {
 
     /// Deletes the area, refused while it has lines.
     public func delete(_ id: UUID) async throws {
-        try await database.transaction { db in
-            _ = try await Self.table.require(db, id: id)
-            try await Self.deleteGuard.check(db, id: id)
-            try await Self.table.delete(db, id: id)
-        }
+        try await Self.table.delete(on: database, id: id, guardedBy: Self.deleteGuard)
     }
 
     private static func requireFreeCode(_ db: any SQLDatabase, _ code: String, siteId: UUID, excluding: UUID?) async throws {

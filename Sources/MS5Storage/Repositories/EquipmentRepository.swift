@@ -22,12 +22,12 @@ public struct EquipmentRepository: Sendable {
     /// One page of equipment, filtered by site and line when given, ordered by code.
     public func list(_ page: PageRequest, siteId: UUID? = nil, lineId: UUID? = nil) async throws -> Page<Equipment> {
         let filters = [siteId.map { ("site_id", $0) }, lineId.map { ("line_id", $0) }].compactMap { $0 }
-        return try await database.read { db in try await Self.table.page(db, page, filters: filters) }
+        return try await Self.table.list(on: database, page, filters: filters)
     }
 
     /// The equipment with `id`.
     public func get(_ id: UUID) async throws -> Equipment {
-        try await database.read { db in try await Self.table.require(db, id: id) }
+        try await Self.table.get(on: database, id: id)
     }
 
     /// Creates equipment on an existing line; its code must be unused in the line's site.
@@ -71,11 +71,7 @@ public struct EquipmentRepository: Sendable {
 
     /// Deletes the equipment, refused while it has any history.
     public func delete(_ id: UUID) async throws {
-        try await database.transaction { db in
-            _ = try await Self.table.require(db, id: id)
-            try await Self.deleteGuard.check(db, id: id)
-            try await Self.table.delete(db, id: id)
-        }
+        try await Self.table.delete(on: database, id: id, guardedBy: Self.deleteGuard)
     }
 
     private static func requireFreeCode(_ db: any SQLDatabase, _ code: String, siteId: UUID, excluding: UUID?) async throws {

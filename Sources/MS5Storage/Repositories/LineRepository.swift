@@ -18,12 +18,12 @@ public struct LineRepository: Sendable {
     /// One page of lines, filtered by site and area when given, ordered by code.
     public func list(_ page: PageRequest, siteId: UUID? = nil, areaId: UUID? = nil) async throws -> Page<Line> {
         let filters = [siteId.map { ("site_id", $0) }, areaId.map { ("area_id", $0) }].compactMap { $0 }
-        return try await database.read { db in try await Self.table.page(db, page, filters: filters) }
+        return try await Self.table.list(on: database, page, filters: filters)
     }
 
     /// The line with `id`.
     public func get(_ id: UUID) async throws -> Line {
-        try await database.read { db in try await Self.table.require(db, id: id) }
+        try await Self.table.get(on: database, id: id)
     }
 
     /// Creates a line in an existing area; its code must be unused in the area's site.
@@ -63,11 +63,7 @@ public struct LineRepository: Sendable {
 
     /// Deletes the line, refused while it has equipment.
     public func delete(_ id: UUID) async throws {
-        try await database.transaction { db in
-            _ = try await Self.table.require(db, id: id)
-            try await Self.deleteGuard.check(db, id: id)
-            try await Self.table.delete(db, id: id)
-        }
+        try await Self.table.delete(on: database, id: id, guardedBy: Self.deleteGuard)
     }
 
     private static func requireFreeCode(_ db: any SQLDatabase, _ code: String, siteId: UUID, excluding: UUID?) async throws {

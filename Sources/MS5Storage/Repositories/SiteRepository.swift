@@ -16,19 +16,19 @@ public struct SiteRepository: Sendable {
 
     /// One page of sites, ordered by code.
     public func list(_ page: PageRequest) async throws -> Page<Site> {
-        try await database.read { db in try await Self.table.page(db, page) }
+        try await Self.table.list(on: database, page)
     }
 
     /// The site with `id`.
     public func get(_ id: UUID) async throws -> Site {
-        try await database.read { db in try await Self.table.require(db, id: id) }
+        try await Self.table.get(on: database, id: id)
     }
 
     /// Creates a site; its code must be unused.
     public func create(_ input: SiteInput) async throws -> Site {
         try input.validate()
         return try await database.transaction { db in
-            try await Self.requireFreeCode(db, input.code, excluding: nil)
+            try await Self.table.requireUnused(db, column: "code", value: input.code, excluding: nil, owner: "by another site")
             let now = RecordClock.now()
             let site = Site(id: UUID(), code: input.code, name: input.name, timeZone: input.timeZone, createdAt: now, updatedAt: now)
             try await Self.table.insert(db, site)
@@ -41,7 +41,7 @@ public struct SiteRepository: Sendable {
         try input.validate()
         return try await database.transaction { db in
             var site = try await Self.table.require(db, id: id)
-            try await Self.requireFreeCode(db, input.code, excluding: id)
+            try await Self.table.requireUnused(db, column: "code", value: input.code, excluding: id, owner: "by another site")
             site.code = input.code
             site.name = input.name
             site.timeZone = input.timeZone
@@ -53,16 +53,6 @@ public struct SiteRepository: Sendable {
 
     /// Deletes the site, refused while it has areas.
     public func delete(_ id: UUID) async throws {
-        try await database.transaction { db in
-            _ = try await Self.table.require(db, id: id)
-            try await Self.deleteGuard.check(db, id: id)
-            try await Self.table.delete(db, id: id)
-        }
-    }
-
-    private static func requireFreeCode(_ db: any SQLDatabase, _ code: String, excluding: UUID?) async throws {
-        if try await table.isTaken(db, column: "code", value: code, scope: [], excluding: excluding) {
-            throw DomainError.duplicate(field: "code", value: code, scope: "by another site")
-        }
+        try await Self.table.delete(on: database, id: id, guardedBy: Self.deleteGuard)
     }
 }
