@@ -74,6 +74,12 @@ struct ProductionAPITests {
             #expect(report.equipmentId == equipment.id && report.window.end <= Date())
             // No order ran: no planned busy time, so no ratio is shown rather than a 0 % or 100 %.
             #expect(report.kpis.time.planned.plannedBusyTime == 0 && report.kpis.availability == nil)
+            let periods = try await server.send(.get, "/v1/lines/\(line.id)/performance/periods.csv?by=day", as: .operator)
+            #expect(periods.status == .ok && String(buffer: periods.body).hasPrefix("period,start,end,planned_busy_s,"))
+            let badGrouping = try await server.send(.get, "/v1/equipment/\(equipment.id)/performance/periods?by=month", as: .operator)
+            #expect(badGrouping.status == .unprocessableContent && badGrouping.problem?.errors.first?.reason == "must be one of shift, day, week, order")
+            let stops = try await server.send(.get, "/v1/equipment/\(equipment.id)/stops.csv", as: .operator)
+            #expect(String(buffer: stops.body) == "start,end,duration_s,initial_state,first_out_fault,proposed_reason,reason,coded_at,comments\r\n")
             let noStop = try await server.send(.post, "/v1/equipment/\(equipment.id)/stop-codings", as: .operator,
                                                json: StopCodingInput(stopStart: Date().addingTimeInterval(-60), reasonCode: "JAM"))
             #expect(noStop.status == .notFound)

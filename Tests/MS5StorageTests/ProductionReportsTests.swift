@@ -129,4 +129,25 @@ struct ProductionReportsTests {
             #expect(unknownReason?.violations.first?.field == "/reasonCode")
         }
     }
+
+    @Test("A day broken down by shift, day and order gives the shift's figures in each", arguments: TestDatabases.kinds)
+    func periods(kind: Database.Kind) async throws {
+        try await TestDatabases.with(kind) { database in
+            let (equipment, _) = try await Self.setUp(database)
+            let reports = ProductionReports(database: database)
+            let day = TimeSpan(start: Self.at("00:00"), end: Self.at("00:00").addingTimeInterval(86_400))
+            let byShift = try await reports.periods(equipmentId: equipment, window: day, by: .shift, now: Self.at("23:00"))
+            #expect(byShift.map(\.label) == ["Early 2027-01-15"])
+            let byDay = try await reports.periods(equipmentId: equipment, window: day, by: .day, now: Self.at("23:00"))
+            // The day is cut at 23:00 (now); only the early shift is planned, so PBT is its 27000 s.
+            #expect(byDay.map(\.label) == ["2027-01-15"] && byDay.first?.window.end == Self.at("23:00"))
+            let byOrder = try await reports.periods(equipmentId: equipment, window: day, by: .order, now: Self.at("23:00"))
+            #expect(byOrder.map(\.label) == ["4711"])
+            for period in byShift + byDay + byOrder {
+                #expect(period.kpis.time.planned.plannedBusyTime == 27_000)
+                // OEE = 10900 × 2 / 27000 whether or not the stops are coded: coding moves time between losses only.
+                #expect(abs((period.kpis.oee ?? 0) - 21_800.0 / 27_000) < 1e-12)
+            }
+        }
+    }
 }

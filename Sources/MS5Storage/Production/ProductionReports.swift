@@ -33,13 +33,50 @@ public struct ProductionReports: Sendable {
         return EquipmentPerformance(equipmentId: equipmentId, window: window, kpis: result, stops: stops, pareto: pareto, counterEvents: context.counterEvents)
     }
 
-    /// The performance of a line over `window`: that of its constraint equipment.
-    public func linePerformance(lineId: UUID, window: TimeSpan, now: Date = Date()) async throws -> EquipmentPerformance {
+    /// The KPIs of an equipment over `window` (cut at `now`) period by period: each shift, local
+    /// day, ISO week or order run overlapping it, cut to it, in time order.
+    public func periods(equipmentId: UUID, window requested: TimeSpan, by grouping: PerformanceGrouping, now: Date = Date()) async throws -> [PerformancePeriod] {
+        guard requested.start < now else {
+            throw DomainError.invalid([FieldViolation(field: "/from", reason: "must be in the past")])
+        }
+        let window = TimeSpan(start: requested.start, end: min(requested.end, now))
+        let context = try await ReportContext.load(database, equipmentId: equipmentId, window: window, horizon: Self.stopHorizon, now: now)
+        let calendar = PlantCalendar(timeZone: context.timeZone)
+        let labelled: [(String, TimeSpan)] = switch grouping {
+        case .shift: context.input.shifts.map { ($0.name + " " + Self.localDate($0.start, calendar), $0.span) }
+        case .day: calendar.days(overlapping: window).map { (Self.localDate($0.start, calendar), $0) }
+        case .week: Self.weeks(overlapping: window, calendar).map { ("week of " + Self.localDate($0.start, calendar), $0) }
+        case .order: context.input.orders.map { ($0.orderId, $0.span) }
+        }
+        return labelled.compactMap { label, span in
+            guard let cut = span.intersection(window) else { return nil }
+            return PerformancePeriod(label: label, window: cut, kpis: OEECalculator.calculate(context.input.restricted(to: cut)))
+        }
+    }
+
+    /// The equipment a line's performance is taken at: its constraint.
+    public func constraintEquipment(lineId: UUID) async throws -> UUID {
         let settings = try await LineSettingsStore(database: database).settings(lineId: lineId)
         guard let constraint = settings?.constraintEquipmentId else {
             throw DomainError(.conflict, "Line \(lineId) has no constraint equipment; set constraintEquipmentId in its production settings.")
         }
-        return try await performance(equipmentId: constraint, window: window, now: now)
+        return constraint
+    }
+
+    /// The performance of a line over `window`: that of its constraint equipment.
+    public func linePerformance(lineId: UUID, window: TimeSpan, now: Date = Date()) async throws -> EquipmentPerformance {
+        try await performance(equipmentId: try await constraintEquipment(lineId: lineId), window: window, now: now)
+    }
+
+    private static func localDate(_ date: Date, _ calendar: PlantCalendar) -> String {
+        let day = calendar.localDay(of: date)
+        return String(format: "%04d-%02d-%02d", day.year ?? 0, day.month ?? 0, day.day ?? 0)
+    }
+
+    private static func weeks(overlapping window: TimeSpan, _ calendar: PlantCalendar) -> [TimeSpan] {
+        var weeks = [calendar.week(containing: window.start)]
+        while let last = weeks.last, last.end < window.end { weeks.append(calendar.week(containing: last.end)) }
+        return weeks
     }
 
     /// Codes the stop of `equipmentId` that starts at `input.stopStart` with a reason of the

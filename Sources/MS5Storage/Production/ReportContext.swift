@@ -6,6 +6,7 @@ import SQLKit
 /// turned into the calculator's input.
 struct ReportContext {
     let settings: LineProductionSettings
+    let timeZone: TimeZone
     let input: OEEInput
     let counterEvents: [CounterEvent]
 
@@ -53,7 +54,7 @@ struct ReportContext {
         let input = OEEInput(
             window: window, shifts: shifts, orders: orders, timeline: timeline, stops: stops, counts: increments,
             targetQuantity: targets.isEmpty ? nil : targets.reduce(0, +), reasonTree: settings.reasonTree, settings: settings.oeeSettings)
-        return ReportContext(settings: settings, input: input, counterEvents: events)
+        return ReportContext(settings: settings, timeZone: timeZone, input: input, counterEvents: events)
     }
 
     /// The stop with an operator's coding applied; a coding whose reason left the tree is ignored.

@@ -126,3 +126,14 @@ extension EquipmentPerformance: DocumentedSchema {
         ], required: ["equipmentId", "window", "kpis", "stops", "pareto", "counterEvents"])
     }
 }
+
+extension PerformancePeriod: DocumentedSchema {
+    static let schemaName = "PerformancePeriod"
+    static var schema: JSONSchema {
+        .object([
+            "label": .plainString,
+            "window": .object(["start": .dateTime, "end": .dateTime], required: ["start", "end"]),
+            "kpis": JSONSchema(json: ["type": "object", "description": "The period's KPIs with their parts, as in EquipmentPerformance.kpis."]),
+        ], required: ["label", "window", "kpis"])
+    }
+}

@@ -77,6 +77,7 @@ extension APIRoutes {
         ) { request, context in
             try await reports.linePerformance(lineId: try context.pathID("line"), window: try PerformanceRange(request).span)
         }
+        addPeriodRoutes(reports: reports, tag: tag)
         add(APIOperation(
             method: .post, path: "/v1/equipment/{id}/stop-codings", operationId: "codeStop",
             summary: "Give a stop its reason (or a new one) and a comment; answers the stop as coded.",
@@ -85,5 +86,60 @@ extension APIRoutes {
         ) { input, _, context in
             try await reports.code(equipmentId: try context.pathID("equipment"), input, by: try context.signedInUser.username)
         }
+    }
+
+    /// KPIs by shift, day, week or order for an equipment or a line, as JSON and CSV, and the
+    /// stops as CSV.
+    private mutating func addPeriodRoutes(reports: ProductionReports, tag: String) {
+        let byParameter = APIOperation.Parameter(
+            name: "by", location: .query, schema: .enumeration(PerformanceGrouping.allCases.map(\.rawValue)),
+            description: "shift, day (local), week (ISO, local) or order; default shift.")
+        for (scope, noun) in [("equipment", "equipment"), ("lines", "line")] {
+            let periods: @Sendable (Request, AppContext) async throws -> [PerformancePeriod] = { request, context in
+                let id = try context.pathID(noun)
+                let equipmentId = scope == "lines" ? try await reports.constraintEquipment(lineId: id) : id
+                return try await reports.periods(equipmentId: equipmentId, window: try PerformanceRange(request).span, by: try Self.grouping(request))
+            }
+            let name = scope == "lines" ? "Line" : "Equipment"
+            add(APIOperation(
+                method: .get, path: "/v1/\(scope)/{id}/performance/periods", operationId: "\(noun)PerformancePeriods",
+                summary: "The KPIs of each shift, day, week or order of a range, of the \(noun)\(scope == "lines" ? "'s constraint equipment" : "").",
+                tag: tag, access: .signedIn, parameters: [.id(noun), byParameter] + PerformanceRange.parameters, canConflict: true)
+            ) { request, context in
+                ItemList(items: try await periods(request, context))
+            }
+            var csv = APIOperation(
+                method: .get, path: "/v1/\(scope)/{id}/performance/periods.csv", operationId: "\(noun)PerformancePeriodsCSV",
+                summary: "The same periods as CSV, one row each.", tag: tag, access: .signedIn,
+                parameters: [.id(noun), byParameter] + PerformanceRange.parameters, canConflict: true)
+            csv.contentType = "text/csv"
+            addResponder(csv) { request, context in
+                Self.csvResponse(PerformanceCSV.periods(try await periods(request, context)), filename: "\(name.lowercased())-kpis.csv")
+            }
+        }
+        var stops = APIOperation(
+            method: .get, path: "/v1/equipment/{id}/stops.csv", operationId: "equipmentStopsCSV",
+            summary: "An equipment's stops in a range as CSV: times, duration, first-out fault, reasons, comments.",
+            tag: tag, access: .signedIn, parameters: [.id("equipment")] + PerformanceRange.parameters, canConflict: true)
+        stops.contentType = "text/csv"
+        addResponder(stops) { request, context in
+            let report = try await reports.performance(equipmentId: try context.pathID("equipment"), window: try PerformanceRange(request).span)
+            return Self.csvResponse(PerformanceCSV.stops(report.stops), filename: "stops.csv")
+        }
+    }
+
+    private static func grouping(_ request: Request) throws -> PerformanceGrouping {
+        guard let text = request.uri.queryParameters["by"] else { return .shift }
+        guard let grouping = PerformanceGrouping(rawValue: String(text)) else {
+            throw DomainError.invalid([FieldViolation(field: "/by", reason: "must be one of \(PerformanceGrouping.allCases.map(\.rawValue).joined(separator: ", "))")])
+        }
+        return grouping
+    }
+
+    private static func csvResponse(_ text: String, filename: String) -> Response {
+        Response(
+            status: .ok,
+            headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(filename)\""],
+            body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 }
