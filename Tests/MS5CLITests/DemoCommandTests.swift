@@ -23,6 +23,12 @@ struct DemoCommandTests {
         #expect(lines.body.contains("BREAD1") && lines.body.contains("PACK1"))
         let equipment = try await MS5Process.http("GET", "\(base)/v1/equipment?limit=500", token: token)
         for code in ["SLC1", "BAG1", "BSK1", "CSE1", "PAL1"] { #expect(equipment.body.contains("\"\(code)\"")) }
+        // The bread line is set up for production: its performance is there at once, at Bagger 1.
+        let lineList = try #require(try JSONSerialization.jsonObject(with: Data(lines.body.utf8)) as? [String: Any])
+        let bread = try #require((lineList["items"] as? [[String: Any]])?.first { $0["code"] as? String == "BREAD1" }?["id"] as? String)
+        let performance = try await MS5Process.http("GET", "\(base)/v1/lines/\(bread)/performance", token: token)
+        #expect(performance.status == 200, "\(performance.body)")
+        #expect(performance.body.contains("\"kpis\"") && performance.body.contains("\"pareto\""))
 
         #expect(try await demo.terminate() == 0)
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("ms5-data/demo.sqlite").path))

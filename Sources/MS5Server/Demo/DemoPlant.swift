@@ -1,4 +1,5 @@
 import MS5Domain
+import MS5Simulator
 import MS5Storage
 
 /// The plant `ms5 demo` starts with: a bakery with a bread line and a packing line, and an
@@ -13,7 +14,8 @@ public enum DemoPlant {
         if try await SiteRepository(database: database).list(PageRequest(limit: 1)).items.isEmpty {
             try await createPlant(database)
             try await DemoMachineData.create(database)
-            say("Created the demo plant: site BAK1 with the bread line BREAD1 (simulated machine data) and the packing line PACK1.")
+            try await DemoProduction.create(database, counterRollover: SimulatorConfiguration.standard.counterModulus)
+            say("Created the demo plant: site BAK1 with the bread line BREAD1 (simulated machine data, three shifts, order DEMO-0001 running) and the packing line PACK1.")
         }
         guard try await UserRepository(database: database).credentials(username: adminUsername) == nil else {
             say("The demo account '\(adminUsername)' exists already; 'ms5 user reset-password \(adminUsername)' sets a new password.")
