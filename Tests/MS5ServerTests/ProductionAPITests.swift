@@ -80,6 +80,20 @@ struct ProductionAPITests {
             #expect(badGrouping.status == .unprocessableContent && badGrouping.problem?.errors.first?.reason == "must be one of shift, day, week, order")
             let stops = try await server.send(.get, "/v1/equipment/\(equipment.id)/stops.csv", as: .operator)
             #expect(String(buffer: stops.body) == "start,end,duration_s,initial_state,first_out_fault,proposed_reason,reason,coded_at,comments\r\n")
+            let downtime = try await server.send(.post, "/v1/lines/\(line.id)/planned-downtimes", as: .operator,
+                json: PlannedDowntimeInput(kind: .plannedMaintenance, start: Date(), end: Date().addingTimeInterval(3600), note: "Gearbox oil"))
+            #expect(downtime.status == .created)
+            let entry = try TestServer.decode(PlannedDowntimeEntry.self, downtime)
+            #expect(entry.createdBy == "operator" && entry.kind == .plannedMaintenance)
+            let backwards = try await server.send(.post, "/v1/lines/\(line.id)/planned-downtimes", as: .operator,
+                json: PlannedDowntimeInput(kind: .meeting, start: Date(), end: Date().addingTimeInterval(-60)))
+            #expect(backwards.status == .unprocessableContent && backwards.problem?.errors.first?.field == "/end")
+            let nothing = try await server.send(.post, "/v1/equipment/\(equipment.id)/count-corrections", as: .operator,
+                json: CountCorrectionInput(at: Date(), good: 0, reject: 0, reason: "none"))
+            #expect(nothing.status == .unprocessableContent && nothing.problem?.errors.first?.field == "/good")
+            let noSplit = try await server.send(.post, "/v1/equipment/\(equipment.id)/stop-splits", as: .operator,
+                json: StopSplitInput(stopStart: Date().addingTimeInterval(-60), at: Date().addingTimeInterval(-30)))
+            #expect(noSplit.status == .notFound)
             let noStop = try await server.send(.post, "/v1/equipment/\(equipment.id)/stop-codings", as: .operator,
                                                json: StopCodingInput(stopStart: Date().addingTimeInterval(-60), reasonCode: "JAM"))
             #expect(noStop.status == .notFound)

@@ -150,4 +150,34 @@ struct ProductionReportsTests {
             }
         }
     }
+
+    @Test("Planned downtime, a count correction and a split stop change the figures as worked out by hand", arguments: TestDatabases.kinds)
+    func recordedByPeople(kind: Database.Kind) async throws {
+        try await TestDatabases.with(kind) { database in
+            let (equipment, line) = try await Self.setUp(database)
+            let calendar = ProductionCalendarStore(database: database)
+            let reports = ProductionReports(database: database)
+            _ = try await calendar.addDowntime(lineId: line, PlannedDowntimeInput(kind: .meeting, start: Self.at("13:00"), end: Self.at("13:30"), note: "Safety talk"), by: "supervisor")
+            _ = try await calendar.correct(equipmentId: equipment, CountCorrectionInput(at: Self.at("13:45"), good: 40, reject: -10, reason: "10 packs re-inspected good, 30 hand-packed"), by: "supervisor")
+            let parts = try await reports.split(equipmentId: equipment, StopSplitInput(stopStart: Self.at("09:00"), at: Self.at("09:15")), by: "operator", now: Self.at("15:00"))
+            #expect(parts.map(\.start) == [Self.at("09:00"), Self.at("09:15")] && parts.map(\.duration) == [900, 300])
+            _ = try await reports.code(equipmentId: equipment, StopCodingInput(stopStart: Self.at("09:15"), reasonCode: "JAM"), by: "operator", now: Self.at("15:00"))
+
+            let report = try await reports.performance(equipmentId: equipment, window: TimeSpan(start: Self.at("06:00"), end: Self.at("14:00")), now: Self.at("15:00"))
+            let kpis = report.kpis
+            // PBT = 27000 − 1800 s meeting = 25200 s; APT = 24000 − the 1800 s of running inside the meeting = 22200 s.
+            #expect(kpis.time.planned.plannedBusyTime == 25_200 && kpis.time.actualProductionTime == 22_200)
+            // Produced 11000 + (40 − 10) = 11030; rejects 100 − 10 = 90; good 10900 + 40 = 10940.
+            #expect(kpis.quantities.produced == 11_030 && kpis.quantities.rejects == 90 && kpis.quantities.good == 10_940)
+            // OEE = good × ideal cycle / PBT = 10940 × 2 / 25200.
+            #expect(abs((kpis.oee ?? 0) - 21_880.0 / 25_200) < 1e-12)
+            // The jam is now two failures of 900 s and 300 s: MTTR = 1200 / 2 = 600 s.
+            #expect(report.stops.map(\.start) == [Self.at("06:00"), Self.at("09:00"), Self.at("09:15")])
+            #expect(kpis.failureCount == 2 && kpis.meanTimeToRepair == 600)
+            let refused = await #expect(throws: DomainError.self) {
+                try await reports.split(equipmentId: equipment, StopSplitInput(stopStart: Self.at("06:00"), at: Self.at("07:00")), by: "operator", now: Self.at("15:00"))
+            }
+            #expect(refused?.violations.first?.field == "/at")
+        }
+    }
 }

@@ -13,8 +13,11 @@ enum Access: Sendable, Equatable {
     static let plantEditors = Access.roles([.admin, .engineer])
     /// Managing accounts: administrators.
     static let administrators = Access.roles([.admin])
-    /// Those who run the floor's production: start and complete orders.
+    /// Those who run the floor's production: start and complete orders, enter planned downtime,
+    /// correct counts, split stops.
     static let floorLeads = Access.roles([.admin, .manager, .engineer, .supervisor, .operator])
+    /// Everyone who works on the floor, not viewers: code stops.
+    static let floorStaff = Access.roles(Set(Role.allCases).subtracting([.viewer]))
 
     /// Whether `role` is allowed; `anyone` and `signedIn` allow every role.
     func allows(_ role: Role) -> Bool {

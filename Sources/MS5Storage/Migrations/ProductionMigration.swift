@@ -1,6 +1,7 @@
 extension Migration {
     /// Version 5: products, production orders, each line's production settings (shift pattern,
-    /// stop reasons, constraint equipment, thresholds) and operators' coding of stops.
+    /// stop reasons, constraint equipment, thresholds) and planned-downtime calendar, operators'
+    /// coding and splitting of stops, and manual count corrections.
     static let production = Migration(5, "production", ddl: [
         """
         CREATE TABLE products (
@@ -47,5 +48,40 @@ extension Migration {
             PRIMARY KEY (equipment_id, stop_start)
         )
         """,
+        """
+        CREATE TABLE stop_splits (
+            equipment_id {uuid} NOT NULL REFERENCES equipment (id),
+            split_at {timestamp} NOT NULL,
+            split_by TEXT NOT NULL,
+            created_at {timestamp} NOT NULL,
+            PRIMARY KEY (equipment_id, split_at)
+        )
+        """,
+        """
+        CREATE TABLE planned_downtimes (
+            id {uuid} PRIMARY KEY,
+            line_id {uuid} NOT NULL REFERENCES lines (id),
+            kind TEXT NOT NULL,
+            start_ts {timestamp} NOT NULL,
+            end_ts {timestamp} NOT NULL,
+            note TEXT,
+            created_by TEXT NOT NULL,
+            created_at {timestamp} NOT NULL
+        )
+        """,
+        "CREATE INDEX planned_downtimes_by_line ON planned_downtimes (line_id, start_ts)",
+        """
+        CREATE TABLE count_corrections (
+            id {uuid} PRIMARY KEY,
+            equipment_id {uuid} NOT NULL REFERENCES equipment (id),
+            at_ts {timestamp} NOT NULL,
+            good INTEGER NOT NULL,
+            reject INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            created_at {timestamp} NOT NULL
+        )
+        """,
+        "CREATE INDEX count_corrections_by_equipment ON count_corrections (equipment_id, at_ts)",
     ])
 }

@@ -54,6 +54,27 @@ public struct ProductionReports: Sendable {
         }
     }
 
+    /// Splits the stop of `equipmentId` that starts at `input.stopStart` at `input.at`, and
+    /// answers its two parts (each coded on its own from then on).
+    public func split(equipmentId: UUID, _ input: StopSplitInput, by user: String, now: Date = Date()) async throws -> [Stop] {
+        let window = TimeSpan(start: input.stopStart, end: now)
+        guard !window.isEmpty else {
+            throw DomainError.invalid([FieldViolation(field: "/stopStart", reason: "must be in the past")])
+        }
+        let context = try await ReportContext.load(database, equipmentId: equipmentId, window: window, horizon: Self.stopHorizon, now: now)
+        guard let stop = context.input.stops.first(where: { $0.start == input.stopStart }) else {
+            throw DomainError(.notFound, "Equipment \(equipmentId) has no stop starting at \(input.stopStart.formatted(.iso8601)).")
+        }
+        let parts: (first: Stop, second: Stop)
+        do {
+            parts = try stop.splitting(at: input.at)
+        } catch {
+            throw DomainError.invalid([FieldViolation(field: "/at", reason: "must lie inside the stop's planned time, after its start and before its end")])
+        }
+        try await StopEditStore(database: database).split(equipmentId: equipmentId, at: input.at, by: user, now: now)
+        return [parts.first, parts.second]
+    }
+
     /// The equipment a line's performance is taken at: its constraint.
     public func constraintEquipment(lineId: UUID) async throws -> UUID {
         let settings = try await LineSettingsStore(database: database).settings(lineId: lineId)
@@ -91,7 +112,7 @@ public struct ProductionReports: Sendable {
         guard let stop = context.input.stops.first(where: { $0.start == input.stopStart }) else {
             throw DomainError(.notFound, "Equipment \(equipmentId) has no stop starting at \(input.stopStart.formatted(.iso8601)).")
         }
-        try await StopCodingStore(database: database).code(
+        try await StopEditStore(database: database).code(
             equipmentId: equipmentId, stopStart: stop.start, reasonCode: input.reasonCode, comment: input.comment, by: user, at: now)
         var coded = try stop.confirmed(reasonCode: input.reasonCode, at: now, tree: context.settings.reasonTree)
         if let comment = input.comment, !comment.isEmpty { coded = try coded.commented(comment, by: user, at: now) }

@@ -34,6 +34,11 @@ public struct CounterIncrement: Sendable, Equatable, Hashable, Codable {
         return 0
     }
 
-    /// Good pieces (ISO 22400 good quantity, GQ).
-    public var goodQuantity: Int { max(0, producedQuantity - rejectQuantity) }
+    /// Good pieces (ISO 22400 good quantity, GQ): the good count when one was given (a good
+    /// counter or a manual correction, which may be negative), otherwise produced − rejects,
+    /// never below 0.
+    public var goodQuantity: Int {
+        if total == nil, let good { return good }
+        return max(0, producedQuantity - rejectQuantity)
+    }
 }

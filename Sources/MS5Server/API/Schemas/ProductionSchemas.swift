@@ -137,3 +137,54 @@ extension PerformancePeriod: DocumentedSchema {
         ], required: ["label", "window", "kpis"])
     }
 }
+
+extension PlannedDowntimeKind: DocumentedSchema {
+    static let schemaName = "PlannedDowntimeKind"
+    static var schema: JSONSchema { .enumeration(PlannedDowntimeKind.allCases.map(\.rawValue)) }
+}
+
+extension PlannedDowntimeEntry: DocumentedSchema {
+    static let schemaName = "PlannedDowntime"
+    static var referencedSchemas: [any DocumentedSchema.Type] { [PlannedDowntimeKind.self] }
+    static var schema: JSONSchema {
+        .object([
+            "id": .uuid, "lineId": .uuid, "kind": .ref("PlannedDowntimeKind"), "start": .dateTime, "end": .dateTime,
+            "note": JSONSchema.plainString.orNull, "createdBy": .plainString, "createdAt": .dateTime,
+        ], required: ["id", "lineId", "kind", "start", "end", "createdBy", "createdAt"])
+    }
+}
+
+extension PlannedDowntimeInput: DocumentedSchema {
+    static let schemaName = "PlannedDowntimeInput"
+    static var referencedSchemas: [any DocumentedSchema.Type] { [PlannedDowntimeKind.self] }
+    static var schema: JSONSchema {
+        .object(["kind": .ref("PlannedDowntimeKind"), "start": .dateTime, "end": .dateTime, "note": JSONSchema.string(maxLength: 200, minLength: 0).orNull],
+                required: ["kind", "start", "end"], description: "Time taken out of planned busy time: at most 31 days.")
+    }
+}
+
+extension CountCorrection: DocumentedSchema {
+    static let schemaName = "CountCorrection"
+    static var schema: JSONSchema {
+        .object([
+            "id": .uuid, "equipmentId": .uuid, "at": .dateTime, "good": .integer(-1_000_000...1_000_000),
+            "reject": .integer(-1_000_000...1_000_000), "reason": .plainString, "createdBy": .plainString, "createdAt": .dateTime,
+        ], required: ["id", "equipmentId", "at", "good", "reject", "reason", "createdBy", "createdAt"])
+    }
+}
+
+extension CountCorrectionInput: DocumentedSchema {
+    static let schemaName = "CountCorrectionInput"
+    static var schema: JSONSchema {
+        .object(["at": .dateTime, "good": .integer(-1_000_000...1_000_000), "reject": .integer(-1_000_000...1_000_000), "reason": .string(maxLength: 200)],
+                required: ["at", "good", "reject", "reason"], description: "Signed changes: -5 good removes five good pieces.")
+    }
+}
+
+extension StopSplitInput: DocumentedSchema {
+    static let schemaName = "StopSplitInput"
+    static var schema: JSONSchema {
+        .object(["stopStart": .dateTime, "at": .dateTime], required: ["stopStart", "at"],
+                description: "Splits the stop starting at stopStart in two at `at`, strictly inside it.")
+    }
+}

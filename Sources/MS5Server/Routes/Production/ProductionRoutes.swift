@@ -34,6 +34,7 @@ extension APIRoutes {
             try await orders.move(try context.pathID("production order"), to: change.status)
         }
         addLineSettingsRoutes(database: database, tag: tag)
+        addProductionRecordRoutes(database: database, tag: tag)
         addPerformanceRoutes(database: database, tag: tag)
     }
 
@@ -81,7 +82,7 @@ extension APIRoutes {
         add(APIOperation(
             method: .post, path: "/v1/equipment/{id}/stop-codings", operationId: "codeStop",
             summary: "Give a stop its reason (or a new one) and a comment; answers the stop as coded.",
-            tag: tag, access: .signedIn, parameters: [.id("equipment")], canConflict: true),
+            tag: tag, access: .floorStaff, parameters: [.id("equipment")], canConflict: true),
             input: StopCodingInput.self
         ) { input, _, context in
             try await reports.code(equipmentId: try context.pathID("equipment"), input, by: try context.signedInUser.username)

@@ -2,9 +2,9 @@ import Foundation
 import MS5Domain
 import SQLKit
 
-/// What operators said about stops: the reason they chose and their comment, by equipment and
-/// the stop's start.
-public struct StopCodingStore: Sendable {
+/// What operators did to stops: the reason they chose and their comment, by equipment and the
+/// stop's start, and where they split a stop in two.
+public struct StopEditStore: Sendable {
     let database: Database
 
     /// Creates the store over `database`.
@@ -41,5 +41,24 @@ public struct StopCodingStore: Sendable {
                 codedAt: try row.decode(column: "coded_at", as: Date.self))
         }
         return codings
+    }
+
+    /// Records that stops of `equipmentId` are split at `at`.
+    public func split(equipmentId: UUID, at: Date, by user: String, now: Date) async throws {
+        try await database.transaction { db in
+            try await db.insert(into: "stop_splits").columns("equipment_id", "split_at", "split_by", "created_at")
+                .values(SQLBind(equipmentId), SQLBind(at), SQLBind(user), SQLBind(now))
+                .ignoringConflicts(with: ["equipment_id", "split_at"])
+                .run()
+        }
+    }
+
+    /// The split times of an equipment's stops in `span`, in order.
+    static func splits(_ db: any SQLDatabase, equipmentId: UUID, in span: TimeSpan) async throws -> [Date] {
+        try await db.select().column("split_at").from("stop_splits")
+            .where("equipment_id", .equal, equipmentId)
+            .where("split_at", .greaterThan, span.start).where("split_at", .lessThan, span.end)
+            .orderBy("split_at")
+            .all(decodingColumn: "split_at", as: Date.self)
     }
 }
