@@ -95,6 +95,29 @@ let package = Package(
             dependencies: ["MS5Edge", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
+        // Allen-Bradley EtherNet/IP: encapsulation, CIP, Logix tag services, PCCC, the async client
+        // and the drift-free poller. No dependency on the rest of MS5.
+        .target(
+            name: "MS5EtherNetIP",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // An EtherNet/IP server serving the tags of an RSLogix 5000 export and the data files of an
+        // RSLogix 500 export: `ms5 simulate plc`.
+        .target(
+            name: "MS5EtherNetIPSimulator",
+            dependencies: [
+                "MS5EtherNetIP",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // For tests only: the databases storage tests run on (SQLite, and PostgreSQL when configured).
         .target(
             name: "MS5TestSupport",
@@ -137,6 +160,8 @@ let package = Package(
                 "MS5Ingest",
                 "MS5Edge",
                 "MS5Simulator",
+                "MS5EtherNetIP",
+                "MS5EtherNetIPSimulator",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -150,6 +175,17 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "MS5DomainTests", dependencies: ["MS5Domain"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "MS5EtherNetIPTests",
+            dependencies: [
+                "MS5EtherNetIP",
+                "MS5EtherNetIPSimulator",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "MS5ImportTests", dependencies: ["MS5Domain", "MS5Import"], swiftSettings: strictSettings),
         .testTarget(name: "MS5SimulatorTests", dependencies: ["MS5Domain", "MS5Simulator"], swiftSettings: strictSettings),
         .testTarget(

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every MS5 test suite, from a fresh Debian machine onwards:
-#   1. installs what is missing (PostgreSQL 15 from Debian, a Python venv for the API checks),
+#   1. installs what is missing (PostgreSQL 15 from Debian, a Python venv for the API checks, and
+#      one with the EtherNet/IP peers cpppo, pycomm3 and pylogix),
 #   2. starts a private PostgreSQL cluster on a free port and exports MS5_TEST_POSTGRES_URL,
 #   3. builds and runs the Swift suites (storage tests on SQLite and on PostgreSQL),
 #   4. validates the served OpenAPI document with openapi-spec-validator,
@@ -38,6 +39,13 @@ step "Python tools (.venv-test)"
 if [ ! -x .venv-test/bin/openapi-spec-validator ]; then
   python3 -m venv .venv-test
   .venv-test/bin/pip install -q --disable-pip-version-check openapi-spec-validator
+fi
+echo "ok"
+
+step "EtherNet/IP peers (.venv-peers: cpppo, pycomm3, pylogix)"
+if ! .venv-peers/bin/python -c 'import cpppo, pycomm3, pylogix' 2>/dev/null; then
+  python3 -m venv .venv-peers
+  .venv-peers/bin/pip install -q --disable-pip-version-check cpppo==5.2.5 pycomm3==1.2.16 pylogix==1.1.6
 fi
 echo "ok"
 

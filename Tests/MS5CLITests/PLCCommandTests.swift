@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+
+@Suite("ms5 plc and ms5 simulate plc")
+struct PLCCommandTests {
+    @Test("An engineer identifies, reads and writes the simulated Bagger 1 and Basket Loader 1 served from their real exports")
+    func plcTools() async throws {
+        let folder = try MS5Process.temporaryFolder()
+        let port = try MS5Process.freePort()
+        let simulator = try MS5Process([
+            "simulate", "plc", "--tags", ImportCommandTests.data.appendingPathComponent("bagger1-logix5000-tags.csv").path,
+            "--slc", ImportCommandTests.data.appendingPathComponent("basketloader1-slc500-tags.csv").path,
+            "--listen", "127.0.0.1:\(port)",
+        ], in: folder)
+        let serving = try await simulator.waitForLine(startingWith: "Serving")
+        #expect(serving.hasPrefix("Serving 101 tags and 22 data files"))
+        let host = "127.0.0.1:\(port)"
+
+        let identity = try await MS5Process.run(["plc", "identify", host], in: folder)
+        #expect(identity.status == 0 && identity.stdout.contains("1769-L33ER"), "\(identity.stderr)")
+        let write = try await MS5Process.run(["plc", "write", host, "MC_Avg_Speed=58.5"], in: folder)
+        #expect(write.stdout == "MC_Avg_Speed <- 58.5\n", "\(write.stderr)")
+        let read = try await MS5Process.run(["plc", "read", host, "MC_Avg_Speed", "No_Such_Tag"], in: folder)
+        // The good tag is read although the other is not; the failure shows in the exit status.
+        #expect(read.stdout.contains("MC_Avg_Speed = 58.5") && read.stdout.contains("No_Such_Tag: CIP error: tag not found"))
+        #expect(read.status != 0 && read.stderr.contains("1 of 2 tag(s) failed"))
+        let slcWrite = try await MS5Process.run(["plc", "write", "--slc", host, "N7:0=42"], in: folder)
+        #expect(slcWrite.status == 0, "\(slcWrite.stderr)")
+        let slcRead = try await MS5Process.run(["plc", "read", "--slc", host, "N7:0"], in: folder)
+        #expect(slcRead.stdout == "N7:0 = 42\n")
+        let list = try await MS5Process.run(["plc", "list", host], in: folder)
+        #expect(list.stdout.split(separator: "\n").count == 101 && list.stdout.contains("MC_Avg_Speed\tREAL"))
+        let badHost = try await MS5Process.run(["plc", "read", "nohost:notaport", "X"], in: folder)
+        #expect(badHost.status != 0 && badHost.stderr.contains("is not HOST or HOST:PORT"))
+        _ = try await simulator.terminate()
+    }
+}
