@@ -10,6 +10,22 @@ struct EdgeLossTests {
         return Int(out.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
     }
 
+    /// The edge's status once `condition` holds, polled every 200 ms for up to 60 s; the last
+    /// status seen when it never does.
+    static func waitForStatus(port: Int, until condition: ([String: Any]) -> Bool) async throws -> [String: Any] {
+        var last: [String: Any] = [:]
+        let deadline = ContinuousClock.now + .seconds(60)
+        while ContinuousClock.now < deadline {
+            if let status = try? await MS5Process.http("GET", "http://127.0.0.1:\(port)/status"),
+               let body = try? JSONSerialization.jsonObject(with: Data(status.body.utf8)) as? [String: Any] {
+                last = body
+                if condition(body) { return body }
+            }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        return last
+    }
+
     @Test("Core outage, then kill -9 of the edge: every sample the edge collected is stored once or still queued")
     func outageAndKill() async throws {
         let folder = try MS5Process.temporaryFolder()
@@ -28,13 +44,13 @@ struct EdgeLossTests {
         ]
 
         var edge = try MS5Process(edgeArguments, in: folder)
-        try await Task.sleep(for: .seconds(4))
+        // Wait (however loaded the machine) until the edge has delivered to the core.
+        let delivering = try await Self.waitForStatus(port: statusPort) { ($0["samplesSent"] as? Int ?? 0) > 0 }
+        #expect(delivering["connected"] as? Bool == true)
         #expect(try await server.terminate() == 0)  // the core goes away; the edge keeps collecting
-        try await Task.sleep(for: .seconds(4))
-        let status = try await MS5Process.http("GET", "http://127.0.0.1:\(statusPort)/status")
-        let body = try #require(try JSONSerialization.jsonObject(with: Data(status.body.utf8)) as? [String: Any])
+        let body = try await Self.waitForStatus(port: statusPort) { $0["connected"] as? Bool == false && ($0["backlogSamples"] as? Int ?? 0) > 0 }
         #expect(body["connected"] as? Bool == false)
-        #expect((body["backlogSamples"] as? Int ?? 0) > 0, "\(status.body)")
+        #expect((body["backlogSamples"] as? Int ?? 0) > 0, "\(body)")
         #expect(try await MS5Process.http("GET", "http://127.0.0.1:\(statusPort)/metrics").body.contains("ms5_edge_backlog_samples "))
         server = try MS5Process(core, in: folder, environment: noSimulator)
         _ = try await server.waitForLine(startingWith: "MS5 demo: open")
