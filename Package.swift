@@ -118,6 +118,19 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // PLC connectors: each configured controller polled, its samples fed to the ingest pipeline.
+        .target(
+            name: "MS5Connectors",
+            dependencies: [
+                "MS5Domain",
+                "MS5Storage",
+                "MS5Ingest",
+                "MS5EtherNetIP",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // For tests only: the databases storage tests run on (SQLite, and PostgreSQL when configured).
         .target(
             name: "MS5TestSupport",
@@ -136,6 +149,7 @@ let package = Package(
                 "MS5Import",
                 "MS5Ingest",
                 "MS5Simulator",
+                "MS5Connectors",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -175,6 +189,14 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "MS5DomainTests", dependencies: ["MS5Domain"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "MS5ConnectorsTests",
+            dependencies: [
+                "MS5Connectors", "MS5Domain", "MS5EtherNetIP", "MS5EtherNetIPSimulator", "MS5Ingest", "MS5Storage", "MS5TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "MS5EtherNetIPTests",
             dependencies: [
@@ -224,6 +246,7 @@ let package = Package(
                 "MS5Ingest",
                 "MS5Simulator",
                 "MS5Server",
+                "MS5Connectors",
                 "MS5Storage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

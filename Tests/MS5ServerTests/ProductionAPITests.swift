@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import MS5Connectors
 import MS5Domain
 @testable import MS5Server
 import Testing
@@ -97,6 +98,31 @@ struct ProductionAPITests {
             let noStop = try await server.send(.post, "/v1/equipment/\(equipment.id)/stop-codings", as: .operator,
                                                json: StopCodingInput(stopStart: Date().addingTimeInterval(-60), reasonCode: "JAM"))
             #expect(noStop.status == .notFound)
+        }
+    }
+}
+
+@Suite("PLC connection API")
+struct PLCConnectionAPITests {
+    @Test("Engineers set an equipment's controller; bad hosts and ports are refused; status lists what is polled")
+    func connection() async throws {
+        try await TestServer.run { server in
+            let (_, _, _, equipment) = try await PlantAPITests.makePlant(server)
+            let path = "/v1/equipment/\(equipment.id)/plc-connection"
+            #expect(try await server.send(.get, path, as: .operator).status == .notFound)
+            #expect(try await server.send(.put, path, as: .operator, json: PLCConnectionInput(host: "10.0.0.5", protocol: .logix)).status == .forbidden)
+            let bad = try await server.send(.put, path, as: .engineer, json: PLCConnectionInput(host: "plc one", port: 0, slot: 40, protocol: .slc))
+            #expect(bad.status == .unprocessableContent)
+            #expect(Set(bad.problem?.errors.map(\.field) ?? []) == ["/host", "/port", "/slot"])
+            let set = try await server.send(.put, path, as: .engineer, json: PLCConnectionInput(host: "10.0.0.5", slot: 2, protocol: .logix))
+            #expect(set.status == .ok)
+            let stored = try TestServer.decode(PLCConnection.self, try await server.send(.get, path, as: .operator))
+            #expect(stored.host == "10.0.0.5" && stored.port == 44818 && stored.slot == 2 && stored.enabled)
+            #expect(try await server.send(.delete, "/v1/equipment/\(equipment.id)").status == .conflict)
+            let status = try TestServer.decode(ItemList<PLCStatus>.self, try await server.send(.get, "/v1/plc-connections/status", as: .operator))
+            #expect(status.items.isEmpty)  // the router test runs no background services: nothing is polled
+            #expect(try await server.send(.delete, path).status == .noContent)
+            #expect(try await server.send(.get, path, as: .operator).status == .notFound)
         }
     }
 }

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import MS5Connectors
 import MS5Domain
 @testable import MS5Server
 import MS5Ingest
@@ -58,7 +59,8 @@ struct TestServer {
     static func routes() async throws -> [(method: String, path: String)] {
         let pairs = try await Database.withOpen(.sqliteMemory, logger: Logger(label: "ms5.test")) { database in
             let pipeline = IngestPipeline(database: database, bus: EventBus(), logger: Logger(label: "ms5.test"))
-            return try buildRouter(config(), database: database, pipeline: pipeline).routes.map { [$0.method.rawValue, $0.path.description] }
+            let connectors = PLCConnectorService(database: database, pipeline: pipeline, logger: Logger(label: "ms5.test"))
+            return try buildRouter(config(), database: database, pipeline: pipeline, plcLinks: connectors.links).routes.map { [$0.method.rawValue, $0.path.description] }
         }
         return pairs.map { ($0[0], $0[1]) }
     }

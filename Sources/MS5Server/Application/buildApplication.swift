@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import MS5Connectors
 import MS5Ingest
 import MS5Storage
 import NIOCore
@@ -17,9 +18,11 @@ public func buildApplication(
 ) async throws -> some ApplicationProtocol {
     let database = try await Database.open(config.database, logger: logger)
     let pipeline = IngestPipeline(database: database, bus: EventBus(), logger: logger)
-    let router = try buildRouter(config, database: database, pipeline: pipeline)
+    let connectors = PLCConnectorService(database: database, pipeline: pipeline, logger: logger)
+    let router = try buildRouter(config, database: database, pipeline: pipeline, plcLinks: connectors.links)
     var services: [any Service] = [
         database,
+        connectors,
         Housekeeping(database: database, retention: config.retention, interval: .seconds(3600), logger: logger),
         AggregateFlusher(aggregator: pipeline.aggregator, interval: config.aggregateFlushInterval, logger: logger),
     ]
@@ -54,7 +57,7 @@ public func buildApplication(
 }
 
 /// The router with every route and middleware, in the order a request passes them.
-func buildRouter(_ config: AppConfig, database: Database, pipeline: IngestPipeline) throws -> Router<AppContext> {
+func buildRouter(_ config: AppConfig, database: Database, pipeline: IngestPipeline, plcLinks: PLCLinks) throws -> Router<AppContext> {
     let router = Router(context: AppContext.self)
     let registry = PrometheusCollectorRegistry()
     router.add(middleware: RequestIDMiddleware())
@@ -65,7 +68,7 @@ func buildRouter(_ config: AppConfig, database: Database, pipeline: IngestPipeli
     let tokenCache = TokenCache()
     let accounts = AccountService(database: database, bcryptCost: config.bcryptCost, tokenLifetime: config.tokenLifetime, cache: tokenCache)
     var api = APIRoutes(router: router, authenticator: Authenticator(tokens: TokenRepository(database: database), cache: tokenCache))
-    api.addOperationsRoutes(database: database, metrics: MetricsExporter(registry: registry, database: database))
+    api.addOperationsRoutes(database: database, metrics: MetricsExporter(registry: registry, database: database, plcLinks: plcLinks))
     api.addAuthRoutes(accounts: accounts)
     api.addUserRoutes(accounts: accounts, users: UserRepository(database: database))
     api.addPlantRoutes(database: database)
@@ -73,6 +76,7 @@ func buildRouter(_ config: AppConfig, database: Database, pipeline: IngestPipeli
     api.addMetricRoutes(machineData)
     api.addTelemetryRoutes(machineData)
     api.addFaultAndStateRoutes(machineData)
+    api.addPLCConnectionRoutes(database: database, links: plcLinks)
     api.addImportRoutes(ImportService(database: database, pipeline: pipeline))
     api.addProductionRoutes(database: database)
     try api.addDocumentRoute()

@@ -1,16 +1,26 @@
 import Foundation
+import MS5Connectors
 import MS5Storage
 import Prometheus
 
-/// Renders `/metrics`: the request figures recorded as they happen, plus database pool and
-/// process figures sampled at scrape time.
+/// Renders `/metrics`: the request figures recorded as they happen, plus database pool, PLC
+/// connection and process figures sampled at scrape time.
 struct MetricsExporter: Sendable {
     let registry: PrometheusCollectorRegistry
     let database: Database
+    let plcLinks: PLCLinks
     let startTime = Date()
 
     /// The Prometheus text exposition of every metric.
-    func render() -> String {
+    func render() async -> String {
+        for plc in await plcLinks.statuses() {
+            let labels = [("equipment", plc.equipmentCode), ("host", "\(plc.host):\(plc.port)")]
+            gauge("ms5_plc_connected", "", "1 while the controller is connected.", labels: labels).set(plc.connected ? 1.0 : 0.0)
+            gauge("ms5_plc_round_trip", "seconds", "Round trip of the last read.", labels: labels).set((plc.roundTripMilliseconds ?? 0) / 1000)
+            gauge("ms5_plc_reads_per_second", "", "Tag reads per second over the last seconds.", labels: labels).set(plc.readsPerSecond)
+            gauge("ms5_plc_reconnect_attempts", "", "Reconnect attempts since the last success.", labels: labels).set(Double(plc.reconnectAttempts))
+            gauge("ms5_plc_samples_stored", "", "Samples stored from the controller since start.", labels: labels).set(Double(plc.samplesStored))
+        }
         let pool = database.statistics
         let labels = [("database", database.kind.rawValue)]
         let figures: [(String, String, String, Double)] = [

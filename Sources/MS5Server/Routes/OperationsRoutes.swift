@@ -40,7 +40,7 @@ extension APIRoutes {
         addResponder(metricsOperation) { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                body: .init(byteBuffer: ByteBuffer(string: metrics.render())))
+                body: .init(byteBuffer: ByteBuffer(string: await metrics.render())))
         }
     }
 

@@ -10,6 +10,7 @@ public struct EquipmentRepository: Sendable {
         .init(table: "metrics", column: "equipment_id", what: "metric(s)"),
         .init(table: "state_intervals", column: "equipment_id", what: "state interval(s)"),
         .init(table: "equipment_events", column: "equipment_id", what: "event(s)"),
+        .init(table: "plc_connections", column: "equipment_id", what: "PLC connection"),
     ])
 
     let database: Database

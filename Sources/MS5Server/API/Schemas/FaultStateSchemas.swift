@@ -1,3 +1,4 @@
+import MS5Connectors
 import MS5Domain
 
 extension FaultKind: DocumentedSchema {
@@ -72,5 +73,43 @@ extension StateRules: DocumentedSchema {
             "defaultState": .ref("MachineState"), "modeRules": .object(mode, required: []), "minimumDuration": .number,
         ], required: ["type", "metric", "mapping"], description: "Read from an integer PLC state tag.")
         return JSONSchema(json: ["oneOf": [derived.json, fromTag.json]])
+    }
+}
+
+extension PLCProtocol: DocumentedSchema {
+    static let schemaName = "PLCProtocol"
+    static var schema: JSONSchema { .enumeration(PLCProtocol.allCases.map(\.rawValue)) }
+}
+
+extension PLCConnection: DocumentedSchema {
+    static let schemaName = "PLCConnection"
+    static var referencedSchemas: [any DocumentedSchema.Type] { [PLCProtocol.self] }
+    static var schema: JSONSchema {
+        .object([
+            "equipmentId": .uuid, "host": .plainString, "port": .integer(1...65_535), "slot": .integer(0...31),
+            "protocol": .ref("PLCProtocol"), "enabled": .boolean, "updatedAt": .dateTime,
+        ], required: ["equipmentId", "host", "port", "slot", "protocol", "enabled", "updatedAt"])
+    }
+}
+
+extension PLCConnectionInput: DocumentedSchema {
+    static let schemaName = "PLCConnectionInput"
+    static var referencedSchemas: [any DocumentedSchema.Type] { [PLCProtocol.self] }
+    static var schema: JSONSchema {
+        .object([
+            "host": .string(maxLength: 253), "port": .integer(1...65_535), "slot": .integer(0...31), "protocol": .ref("PLCProtocol"), "enabled": .boolean,
+        ], required: ["host", "port", "slot", "protocol", "enabled"], description: "logix: ControlLogix/CompactLogix in `slot`; slc: SLC 500/MicroLogix over PCCC.")
+    }
+}
+
+extension PLCStatus: DocumentedSchema {
+    static let schemaName = "PLCStatus"
+    static var referencedSchemas: [any DocumentedSchema.Type] { [PLCProtocol.self] }
+    static var schema: JSONSchema {
+        .object([
+            "equipmentId": .uuid, "equipmentCode": .plainString, "host": .plainString, "port": .integer(1...65_535), "protocol": .ref("PLCProtocol"),
+            "connected": .boolean, "lastError": JSONSchema.plainString.orNull, "roundTripMilliseconds": JSONSchema.number.orNull,
+            "readsPerSecond": .number, "reconnectAttempts": .integer(0...Int.max), "tags": .integer(0...Int.max), "samplesStored": .integer(0...Int.max),
+        ], required: ["equipmentId", "equipmentCode", "host", "port", "protocol", "connected", "readsPerSecond", "reconnectAttempts", "tags", "samplesStored"])
     }
 }
