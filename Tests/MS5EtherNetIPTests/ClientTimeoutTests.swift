@@ -5,13 +5,14 @@ import Testing
 
 /// Request timeouts against a peer that accepts TCP but never answers.
 @Suite struct ClientTimeoutTests {
-    @Test func silentPeerTimesOut() async throws {
+    @Test(.timeLimit(.minutes(1))) func silentPeerTimesOut() async throws {
         let silent = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton).bind(host: "127.0.0.1", port: 0).get()
         let port = try #require(silent.localAddress?.port)
         let client = EtherNetIPClient(options: .init(requestTimeout: .milliseconds(300)))
-        let started = ContinuousClock.now
-        await #expect(throws: EtherNetIPError.self) { try await client.connect(host: "127.0.0.1", port: port, slot: 0) }
-        #expect(ContinuousClock.now - started < .seconds(3))
+        // The silent peer makes the session request time out rather than hang (the time limit
+        // above stops the test if it hangs); how long it takes is not asserted.
+        let failure = await #expect(throws: EtherNetIPError.self) { try await client.connect(host: "127.0.0.1", port: port, slot: 0) }
+        if case .timeout? = failure {} else { Issue.record("expected a timeout, got \(String(describing: failure))") }
         #expect(await !client.isConnected)
         await #expect(throws: EtherNetIPError.notConnected) { try await client.read("Tag") }
         try await silent.close().get()
