@@ -106,6 +106,14 @@ struct ProductionReportsTests {
             #expect(report.pareto.map(\.reasonCode) == ["JAM"])
             #expect(report.pareto.first?.duration == 1200)
             #expect(abs((report.pareto.first?.shareOfPlannedBusyTime ?? 0) - 1200.0 / 27_000) < 1e-12)
+
+            // The line's losses: the same Pareto; the jam is the only unplanned stop of its one
+            // equipment (the changeover is planned), all of it on 2027-01-15.
+            let losses = try await reports.lineLosses(lineId: line, window: shift, now: Self.at("15:00"))
+            #expect(losses.pareto == report.pareto)
+            #expect(losses.byEquipment.map(\.equipmentId) == [equipment.uuidString])
+            #expect(losses.byEquipment.map(\.duration) == [1200] && losses.byEquipment.map(\.count) == [1])
+            #expect(losses.dailyTrend.map(\.duration) == [1200] && losses.dailyTrend.first?.day == shift)
         }
     }
 

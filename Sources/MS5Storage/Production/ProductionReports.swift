@@ -75,6 +75,29 @@ public struct ProductionReports: Sendable {
         return [parts.first, parts.second]
     }
 
+    /// Where a line lost time over `window` (cut at `now`): the Pareto at its constraint, the
+    /// unplanned stop time of each equipment of the line, and the constraint's trend per day.
+    public func lineLosses(lineId: UUID, window requested: TimeSpan, now: Date = Date()) async throws -> LineLosses {
+        let constraint = try await constraintEquipment(lineId: lineId)
+        let report = try await performance(equipmentId: constraint, window: requested, now: now)
+        let window = report.window
+        let equipment = try await EquipmentRepository.table.list(on: database, PageRequest(limit: PageRequest.maximumLimit), filters: [("line_id", lineId)]).items
+        var stops: [Stop] = []
+        var tree = StopReasonTree(categories: [])
+        var timeZone = TimeZone.gmt
+        for machine in equipment {
+            let context = try await ReportContext.load(database, equipmentId: machine.id, window: window, horizon: Self.stopHorizon, now: now)
+            stops += context.input.stops
+            tree = context.settings.reasonTree
+            timeZone = context.timeZone
+        }
+        let days = PlantCalendar(timeZone: timeZone).days(overlapping: window).compactMap { $0.intersection(window) }
+        return LineLosses(
+            lineId: lineId, window: window, pareto: report.pareto,
+            byEquipment: LossAnalysis.byEquipment(stops: stops, tree: tree, window: window),
+            dailyTrend: LossAnalysis.dailyTrend(stops: report.stops, tree: tree, days: days))
+    }
+
     /// The equipment a line's performance is taken at: its constraint.
     public func constraintEquipment(lineId: UUID) async throws -> UUID {
         let settings = try await LineSettingsStore(database: database).settings(lineId: lineId)

@@ -188,3 +188,17 @@ extension StopSplitInput: DocumentedSchema {
                 description: "Splits the stop starting at stopStart in two at `at`, strictly inside it.")
     }
 }
+
+extension LineLosses: DocumentedSchema {
+    static let schemaName = "LineLosses"
+    static var schema: JSONSchema {
+        func described(_ text: String) -> JSONSchema { JSONSchema(json: ["type": "object", "description": .string(text)]) }
+        return .object([
+            "lineId": .uuid,
+            "window": .object(["start": .dateTime, "end": .dateTime], required: ["start", "end"]),
+            "pareto": .array(of: described("Unplanned stop time of one reason at the constraint: count, duration (s), shares.")),
+            "byEquipment": .array(of: described("Unplanned stop time of one equipment of the line: equipmentId, count, duration (s), share.")),
+            "dailyTrend": .array(of: described("The constraint's unplanned stops of one local day: day, count, duration (s).")),
+        ], required: ["lineId", "window", "pareto", "byEquipment", "dailyTrend"])
+    }
+}

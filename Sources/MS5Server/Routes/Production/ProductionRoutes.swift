@@ -78,6 +78,13 @@ extension APIRoutes {
         ) { request, context in
             try await reports.linePerformance(lineId: try context.pathID("line"), window: try PerformanceRange(request).span)
         }
+        add(APIOperation(
+            method: .get, path: "/v1/lines/{id}/losses", operationId: "lineLosses",
+            summary: "Where a line lost time: Pareto at its constraint, stop time per equipment, trend per day (default: the last 24 h).",
+            tag: tag, access: .signedIn, parameters: [.id("line")] + PerformanceRange.parameters, canConflict: true)
+        ) { request, context in
+            try await reports.lineLosses(lineId: try context.pathID("line"), window: try PerformanceRange(request).span)
+        }
         addPeriodRoutes(reports: reports, tag: tag)
         add(APIOperation(
             method: .post, path: "/v1/equipment/{id}/stop-codings", operationId: "codeStop",
