@@ -11,6 +11,9 @@ public struct PlantEvent: Sendable, Equatable {
         case fault(FaultEvent)
         /// The equipment's state timeline moved on.
         case state(StateChange)
+        /// A stop during planned production ended (`production.stop.planned.v1` or
+        /// `production.stop.unplanned.v1`).
+        case productionStop(ProductionStopEvent)
     }
 
     /// A number increasing with every event of this process, for resuming after a gap.

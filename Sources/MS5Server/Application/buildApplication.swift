@@ -23,6 +23,7 @@ public func buildApplication(
     var services: [any Service] = [
         database,
         connectors,
+        ProductionStopPublisher(bus: pipeline.bus, reports: ProductionReports(database: database), logger: logger),
         Housekeeping(database: database, retention: config.retention, interval: .seconds(3600), logger: logger),
         AggregateFlusher(aggregator: pipeline.aggregator, interval: config.aggregateFlushInterval, logger: logger),
     ]

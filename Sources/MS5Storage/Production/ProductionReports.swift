@@ -98,6 +98,23 @@ public struct ProductionReports: Sendable {
             dailyTrend: LossAnalysis.dailyTrend(stops: report.stops, tree: tree, days: days))
     }
 
+    /// The stop of an equipment that ended at `end` (its last planned part ends there), nil when
+    /// no stop during planned busy time ended then.
+    public func stop(equipmentId: UUID, endingAt end: Date) async throws -> Stop? {
+        let window = TimeSpan(start: end.addingTimeInterval(-Self.stopHorizon), end: end)
+        let context = try await ReportContext.load(database, equipmentId: equipmentId, window: window, horizon: 0, now: end)
+        return context.input.stops.last { $0.end == end }
+    }
+
+    /// The reason tree of the equipment's line.
+    public func reasonTree(equipmentId: UUID) async throws -> StopReasonTree {
+        let equipment = try await EquipmentRepository.table.get(on: database, id: equipmentId)
+        guard let settings = try await LineSettingsStore(database: database).settings(lineId: equipment.lineId) else {
+            throw DomainError(.conflict, "The line of equipment \(equipment.code) has no production settings.")
+        }
+        return settings.reasonTree
+    }
+
     /// The equipment a line's performance is taken at: its constraint.
     public func constraintEquipment(lineId: UUID) async throws -> UUID {
         let settings = try await LineSettingsStore(database: database).settings(lineId: lineId)

@@ -1,0 +1,71 @@
+import Foundation
+import Logging
+import MS5Domain
+import MS5Ingest
+@testable import MS5Server
+import MS5Storage
+import SQLKit
+import Testing
+
+@Suite("Production stop events")
+struct ProductionStopPublisherTests {
+    static func at(_ local: String) -> Date {
+        ISO8601DateFormatter().date(from: "2027-01-15T\(local):00+01:00")!
+    }
+
+    static let tree = StopReasonTree(categories: [
+        StopReasonCategory(code: "MECH", name: "Mechanical", planning: .unplanned, loss: .breakdown, reasons: [StopReason(code: "JAM", name: "Jam")]),
+        StopReasonCategory(code: "SETUP", name: "Setup", planning: .planned, loss: .setupAndAdjustment, reasons: [StopReason(code: "CHANGE", name: "Changeover")]),
+    ])
+
+    @Test("The end of a stop in planned production publishes production.stop.unplanned.v1, or planned once coded so")
+    func publishes() async throws {
+        try await Database.withOpen(.sqliteMemory, logger: Logger(label: "test")) { database in
+            try await Migrator(database: database).migrate()
+            let site = try await SiteRepository(database: database).create(SiteInput(code: "BAK1", name: "Bakery", timeZone: "Europe/Berlin"))
+            let area = try await AreaRepository(database: database).create(AreaInput(siteId: site.id, code: "PROD", name: "Production"))
+            let line = try await LineRepository(database: database).create(LineInput(areaId: area.id, code: "BREAD1", name: "Bread line"))
+            let bagger = try await EquipmentRepository(database: database).create(EquipmentInput(lineId: line.id, code: "BAG1", name: "Bagger 1", type: "bagger", criticality: 5))
+            try await LineSettingsStore(database: database).setSettings(LineProductionSettings(
+                shiftPattern: ShiftPattern(name: "Days", shifts: [ShiftDefinition(name: "Early", start: TimeOfDay(hour: 6), length: 8 * 3600)]),
+                reasonTree: Self.tree, faultReasons: ["F12": "JAM"]), lineId: line.id)
+            let product = try await ProductRepository(database: database).create(ProductInput(code: "WHT-800", name: "White", idealCycleSeconds: 1))
+            let orders = ProductionOrderRepository(database: database)
+            let order = try await orders.create(ProductionOrderInput(
+                number: "1", productId: product.id, equipmentId: bagger.id, plannedQuantity: 100, plannedStart: Self.at("06:00"), plannedEnd: Self.at("14:00")))
+            _ = try await orders.move(order.id, to: .released, at: Self.at("05:55"))
+            _ = try await orders.move(order.id, to: .running, at: Self.at("06:00"))
+            try await database.transaction { db in
+                for (state, start, end) in [("running", "06:00", "08:00"), ("held", "08:00", "08:10")] {
+                    try await db.insert(into: "state_intervals").columns("equipment_id", "start_ts", "end_ts", "state", "mode", "source")
+                        .values(SQLBind(bagger.id), SQLBind(Self.at(start)), SQLBind(Self.at(end)), SQLBind(state), SQLBind("production"), SQLBind("test")).run()
+                }
+                try await db.insert(into: "fault_events").columns("id", "equipment_id", "code", "text", "kind", "source", "start_ts", "end_ts", "first_out")
+                    .values(SQLBind(UUID()), SQLBind(bagger.id), SQLBind("F12"), SQLBind("Jam"), SQLBind("fault"), SQLBind("internal"),
+                            SQLBind(Self.at("08:00")), SQLBind(Self.at("08:05")), SQLBind(true)).run()
+            }
+            let bus = EventBus()
+            let events = bus.subscribe()
+            var received = events.makeAsyncIterator()
+            let publisher = ProductionStopPublisher(bus: bus, reports: ProductionReports(database: database), logger: Logger(label: "test"))
+            let held = StateInterval(state: .held, mode: .production, start: Self.at("08:00"), end: Self.at("08:10"))
+            let running = StateInterval(state: .running, mode: .production, start: Self.at("08:10"))
+
+            // Running → held starts a stop: nothing yet (the marker comes next).
+            await publisher.publishStop(endedBy: StateChange(closed: StateInterval(state: .running, mode: .production, start: Self.at("06:00"), end: Self.at("08:00")), opened: held, confirmedAt: Self.at("08:00")), equipmentId: bagger.id)
+            bus.publish(.values([]), equipmentId: bagger.id)
+            #expect(await received.next()?.kind == .values([]))
+
+            await publisher.publishStop(endedBy: StateChange(closed: held, opened: running, confirmedAt: Self.at("08:10")), equipmentId: bagger.id)
+            guard case .productionStop(let unplanned)? = await received.next()?.kind else { Issue.record("no stop event"); return }
+            #expect(unplanned.name == "production.stop.unplanned.v1" && unplanned.equipmentId == bagger.id)
+            #expect(unplanned.stop.start == Self.at("08:00") && unplanned.stop.end == Self.at("08:10") && unplanned.stop.proposedReasonCode == "JAM")
+
+            _ = try await ProductionReports(database: database).code(
+                equipmentId: bagger.id, StopCodingInput(stopStart: Self.at("08:00"), reasonCode: "CHANGE"), by: "operator", now: Self.at("08:12"))
+            await publisher.publishStop(endedBy: StateChange(closed: held, opened: running, confirmedAt: Self.at("08:10")), equipmentId: bagger.id)
+            guard case .productionStop(let planned)? = await received.next()?.kind else { Issue.record("no stop event"); return }
+            #expect(planned.name == "production.stop.planned.v1" && planned.planning == .planned)
+        }
+    }
+}
