@@ -20,7 +20,7 @@ struct AdminCommandTests {
         #expect(first.stdout.contains("applied 3: machine data"))
         #expect(first.stdout.contains("applied 4: aggregate tracking"))
         #expect(first.stdout.contains("applied 5: production"))
-        #expect(first.stdout.contains("applied 6: plc connections"))
+        #expect(first.stdout.contains("applied 6: plc connections and job assignments"))
         let second = try await MS5Process.run(["migrate", "--database", "sqlite:plant.sqlite"], in: folder)
         #expect(second.stdout == "The database sqlite:plant.sqlite is up to date at version 6.\n")
     }

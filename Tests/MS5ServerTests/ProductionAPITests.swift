@@ -126,3 +126,50 @@ struct PLCConnectionAPITests {
         }
     }
 }
+
+@Suite("Job assignments API")
+struct JobAssignmentAPITests {
+    @Test("A lead assigns an operator; the operator accepts, starts and completes it step by step; others cannot")
+    func assignments() async throws {
+        try await TestServer.run { server in
+            let (_, _, _, equipment) = try await PlantAPITests.makePlant(server)
+            let product = try await server.create("/v1/products", ProductInput(code: "WHT-800", name: "White", idealCycleSeconds: 2), as: Product.self)
+            let order = try await server.create("/v1/orders", ProductionOrderInput(
+                number: "4711", productId: product.id, equipmentId: equipment.id, plannedQuantity: 100,
+                plannedStart: Date(), plannedEnd: Date().addingTimeInterval(3600)), as: ProductionOrder.self)
+            let path = "/v1/orders/\(order.id)/assignments"
+            #expect(try await server.send(.post, path, as: .operator, json: JobAssignmentInput(username: "operator")).status == .forbidden)
+            let nobody = try await server.send(.post, path, as: .engineer, json: JobAssignmentInput(username: "nobody"))
+            #expect(nobody.status == .unprocessableContent && nobody.problem?.errors.first?.field == "/username")
+            let created = try await server.send(.post, path, as: .engineer, json: JobAssignmentInput(username: "Operator"))
+            #expect(created.status == .created)
+            let assignment = try TestServer.decode(JobAssignment.self, created)
+            #expect(assignment.username == "operator" && assignment.status == .assigned && assignment.assignedBy == "engineer")
+            #expect(try await server.send(.post, path, as: .engineer, json: JobAssignmentInput(username: "operator")).status == .conflict)
+
+            let move = "/v1/assignments/\(assignment.id)/status"
+            let skip = try await server.send(.post, move, as: .operator, json: AssignmentStatusChange(status: .started))
+            #expect(skip.status == .conflict && skip.problem?.detail.contains("can move to accepted") == true)
+            for status in [AssignmentStatus.accepted, .started] {
+                let moved = try TestServer.decode(JobAssignment.self, try await server.send(.post, move, as: .operator, json: AssignmentStatusChange(status: status)))
+                #expect(moved.status == status)
+            }
+            // A shift lead may complete it for the operator.
+            let done = try TestServer.decode(JobAssignment.self, try await server.send(.post, move, as: .engineer, json: AssignmentStatusChange(status: .completed)))
+            #expect(done.status == .completed && done.acceptedAt != nil && done.startedAt != nil && done.completedAt != nil)
+            let mine = try TestServer.decode(ItemList<JobAssignment>.self, try await server.send(.get, "/v1/me/assignments", as: .operator))
+            #expect(mine.items.map(\.id) == [assignment.id])
+            #expect(try TestServer.decode(ItemList<JobAssignment>.self, try await server.send(.get, "/v1/me/assignments", as: .engineer)).items.isEmpty)
+
+            // Another operator cannot move someone else's assignment.
+            let second = try await server.create("/v1/orders", ProductionOrderInput(
+                number: "4712", productId: product.id, equipmentId: equipment.id, plannedQuantity: 100,
+                plannedStart: Date(), plannedEnd: Date().addingTimeInterval(3600)), as: ProductionOrder.self)
+            let other = try TestServer.decode(JobAssignment.self, try await server.send(
+                .post, "/v1/orders/\(second.id)/assignments", as: .engineer, json: JobAssignmentInput(username: "engineer")))
+            let foreign = try await server.send(.post, "/v1/assignments/\(other.id)/status", as: .operator, json: AssignmentStatusChange(status: .accepted))
+            #expect(foreign.status == .forbidden)
+            #expect(try await server.send(.delete, "/v1/orders/\(second.id)").status == .noContent)
+        }
+    }
+}

@@ -16,6 +16,8 @@ enum Access: Sendable, Equatable {
     /// Those who run the floor's production: start and complete orders, enter planned downtime,
     /// correct counts, split stops.
     static let floorLeads = Access.roles([.admin, .manager, .engineer, .supervisor, .operator])
+    /// Those who lead shifts: assign operators to orders, and move assignments on for them.
+    static let shiftLeads = Access.roles([.admin, .manager, .engineer, .supervisor])
     /// Everyone who works on the floor, not viewers: code stops.
     static let floorStaff = Access.roles(Set(Role.allCases).subtracting([.viewer]))
 

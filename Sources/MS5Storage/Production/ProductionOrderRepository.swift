@@ -86,13 +86,14 @@ public struct ProductionOrderRepository: Sendable {
         }
     }
 
-    /// Deletes an order that never ran.
+    /// Deletes an order that never ran, with its job assignments.
     public func delete(_ id: UUID) async throws {
         try await database.transaction { db in
             let order = try await Self.table.require(db, id: id)
             guard order.actualStart == nil else {
                 throw DomainError(.conflict, "Order \(order.number) has run; it is kept for reporting.")
             }
+            try await db.delete(from: "job_assignments").where("order_id", .equal, id).run()
             try await Self.table.delete(db, id: id)
         }
     }

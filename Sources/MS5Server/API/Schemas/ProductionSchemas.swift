@@ -202,3 +202,33 @@ extension LineLosses: DocumentedSchema {
         ], required: ["lineId", "window", "pareto", "byEquipment", "dailyTrend"])
     }
 }
+
+extension AssignmentStatus: DocumentedSchema {
+    static let schemaName = "AssignmentStatus"
+    static var schema: JSONSchema { .enumeration(AssignmentStatus.allCases.map(\.rawValue)) }
+}
+
+extension JobAssignment: DocumentedSchema {
+    static let schemaName = "JobAssignment"
+    static var referencedSchemas: [any DocumentedSchema.Type] { [AssignmentStatus.self] }
+    static var schema: JSONSchema {
+        .object([
+            "id": .uuid, "orderId": .uuid, "userId": .uuid, "username": .plainString, "status": .ref("AssignmentStatus"),
+            "assignedBy": .plainString, "assignedAt": .dateTime, "acceptedAt": JSONSchema.dateTime.orNull,
+            "startedAt": JSONSchema.dateTime.orNull, "completedAt": JSONSchema.dateTime.orNull,
+        ], required: ["id", "orderId", "userId", "username", "status", "assignedBy", "assignedAt"])
+    }
+}
+
+extension JobAssignmentInput: DocumentedSchema {
+    static let schemaName = "JobAssignmentInput"
+    static var schema: JSONSchema { .object(["username": .string(maxLength: 64)], required: ["username"]) }
+}
+
+extension AssignmentStatusChange: DocumentedSchema {
+    static let schemaName = "AssignmentStatusChange"
+    static var referencedSchemas: [any DocumentedSchema.Type] { [AssignmentStatus.self] }
+    static var schema: JSONSchema {
+        .object(["status": .ref("AssignmentStatus")], required: ["status"], description: "One step on: assigned → accepted → started → completed.")
+    }
+}

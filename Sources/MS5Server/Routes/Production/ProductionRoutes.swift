@@ -35,6 +35,7 @@ extension APIRoutes {
         }
         addLineSettingsRoutes(database: database, tag: tag)
         addProductionRecordRoutes(database: database, tag: tag)
+        addAssignmentRoutes(database: database, tag: tag)
         addPerformanceRoutes(database: database, tag: tag)
     }
 
