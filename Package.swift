@@ -176,6 +176,7 @@ let package = Package(
                 "MS5Simulator",
                 "MS5EtherNetIP",
                 "MS5EtherNetIPSimulator",
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "SQLKit", package: "sql-kit"),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MS5EtherNetIP
+import NIOPosix
 
 /// `ms5 bench enip`: batched tag reads of the Swift client and of pycomm3 against `ms5 simulate plc`
 /// (its own process) on the same 200-tag set, in one run, with the ratio.
@@ -50,7 +51,14 @@ struct BenchEnipCommand: AsyncParsableCommand {
     }
 
     private func benchSwift(_ names: [String]) async throws -> EnipBenchResult {
-        let client = EtherNetIPClient()
+        // The reading task runs on the client's own event loop, as the poller does.
+        let loop = MultiThreadedEventLoopGroup.singleton.next()
+        return try await withTaskExecutorPreference(EventLoopTaskExecutor(loop)) {
+            try await benchSwift(names, client: EtherNetIPClient(group: loop))
+        }
+    }
+
+    private func benchSwift(_ names: [String], client: EtherNetIPClient) async throws -> EnipBenchResult {
         try await client.connect(host: "127.0.0.1", port: port, slot: 0)
         _ = try await client.read(names)
         let cpuStart = Self.cpuSeconds()

@@ -1,5 +1,7 @@
 import Foundation
 import Logging
+import NIOCore
+import NIOPosix
 
 /// Polls one controller: poll groups at their own drift-free rates, batched reads, reconnect with
 /// exponential backoff and jitter, and a health snapshot. Values arrive on ``samples``.
@@ -68,7 +70,9 @@ public actor Poller {
     /// Starts polling (no effect when already running).
     public func start() {
         guard runner == nil else { return }
-        runner = Task { await self.supervise() }
+        // Polling runs on the connection's own event loop: a request and its reply cost no thread hop.
+        let loop = MultiThreadedEventLoopGroup.singleton.next()
+        runner = Task(executorPreference: EventLoopTaskExecutor(loop)) { await self.supervise(on: loop) }
     }
 
     /// Stops polling, closes the connection and finishes ``samples``.
@@ -79,10 +83,10 @@ public actor Poller {
         continuation.finish()
     }
 
-    private func supervise() async {
+    private func supervise(on loop: any EventLoop) async {
         var attempt = 0
         while !Task.isCancelled {
-            let client = EtherNetIPClient(options: configuration.client, logger: logger)
+            let client = EtherNetIPClient(options: configuration.client, group: loop, logger: logger)
             do {
                 try await client.connect(host: configuration.host, port: configuration.port, slot: configuration.slot)
                 attempt = 0
