@@ -24,6 +24,12 @@ struct SimulatePLCCommand: AsyncParsableCommand {
     @Option(help: "Address to listen on, HOST:PORT (port 0 picks a free one).")
     var listen = "127.0.0.1:44818"
 
+    @Flag(help: "Drive the tags from the simulated bread line: Bagger 1's values into the Logix tags, Basket Loader 1's into the SLC files.")
+    var plant = false
+
+    @Option(help: "Seed of the simulated line (with --plant).")
+    var seed: UInt64 = 2026
+
     func validate() throws {
         guard tags != nil || slc != nil else { throw ValidationError("Give --tags, --slc or both.") }
     }
@@ -36,7 +42,12 @@ struct SimulatePLCCommand: AsyncParsableCommand {
         let server = EtherNetIPServer(tags: table, files: files)
         let bound = try await server.start(host: String(parts[0]), port: port)
         Console.say("Serving \(table.definitions.count) tags and \(files.definitions.count) data files on \(parts[0]):\(bound); Ctrl-C stops.")
-        while true { try await Task.sleep(for: .seconds(3600)) }
+        guard plant else {
+            while true { try await Task.sleep(for: .seconds(3600)) }
+        }
+        try await PlantTagDriver(tags: table, files: files, seed: seed).run { driven in
+            Console.say("Driving tags from the simulated bread line (\(driven) written in the first second).")
+        }
     }
 
     private static func read(_ path: String) throws -> String {

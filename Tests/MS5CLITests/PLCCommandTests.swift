@@ -35,3 +35,28 @@ struct PLCCommandTests {
         _ = try await simulator.terminate()
     }
 }
+
+extension PLCCommandTests {
+    @Test("With --plant the simulated line drives the tags: Bagger 1's product code and pack counter come from the line")
+    func plantDrivesTags() async throws {
+        let folder = try MS5Process.temporaryFolder()
+        let port = try MS5Process.freePort()
+        let simulator = try MS5Process([
+            "simulate", "plc", "--tags", ImportCommandTests.data.appendingPathComponent("bagger1-logix5000-tags.csv").path,
+            "--slc", ImportCommandTests.data.appendingPathComponent("basketloader1-slc500-tags.csv").path,
+            "--listen", "127.0.0.1:\(port)", "--plant",
+        ], in: folder)
+        _ = try await simulator.waitForLine(startingWith: "Driving tags from the simulated bread line")
+        let read = try await MS5Process.run(["plc", "read", "127.0.0.1:\(port)", "Current_Product", "Count_Blade_PEC.ACC"], in: folder)
+        let values = Dictionary(uniqueKeysWithValues: read.stdout.split(separator: "\n").compactMap { line -> (String, Double)? in
+            let parts = line.split(separator: "=").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, let value = Double(parts[1]) else { return nil }
+            return (parts[0], value)
+        })
+        // The export holds 0 in both; the line writes one of its product codes (which one depends on
+        // the changeovers of the time of day) and its pack counter, which starts at a seeded offset.
+        #expect([101, 102, 205].contains(values["Current_Product"] ?? 0), "\(read.stdout) \(read.stderr)")
+        #expect((values["Count_Blade_PEC.ACC"] ?? 0) > 0, "\(read.stdout)")
+        _ = try await simulator.terminate()
+    }
+}
