@@ -104,7 +104,14 @@ struct PLCListCommand: AsyncParsableCommand {
 
     func run() async throws {
         let client = try await target.connect()
-        let symbols = try await client.listTags()
+        let symbols: [SymbolInfo]
+        do {
+            symbols = try await client.listTags()
+        } catch let error as EtherNetIPError {
+            await client.close()
+            // Controllers and simulators without the Symbol object refuse the service or drop the session.
+            throw CommandFailure("The controller at \(target.host) does not give its tag list (\(error)); read tags by name with 'ms5 plc read'.")
+        }
         await client.close()
         for symbol in symbols where !symbol.isSystem {
             Console.say("\(symbol.name)\t\(symbol.typeDescription)")

@@ -60,3 +60,32 @@ extension PLCCommandTests {
         _ = try await simulator.terminate()
     }
 }
+
+extension PLCCommandTests {
+    @Test("A controller without a tag list (cpppo) gets a clear message, and its tags are still read by name")
+    func noTagList() async throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let python = root.appendingPathComponent(".venv-peers/bin/python").path
+        try #require(FileManager.default.isExecutableFile(atPath: python), "run scripts/test.sh to create .venv-peers")
+        let port = try MS5Process.freePort()
+        let cpppo = Process()
+        cpppo.executableURL = URL(fileURLWithPath: python)
+        cpppo.arguments = ["-m", "cpppo.server.enip", "-a", "127.0.0.1:\(port)", "--no-config", "Counter=DINT"]
+        cpppo.standardOutput = FileHandle.nullDevice
+        cpppo.standardError = FileHandle.nullDevice
+        try cpppo.run()
+        defer {
+            kill(cpppo.processIdentifier, SIGKILL)  // cpppo handles SIGTERM and keeps running
+            cpppo.waitUntilExit()
+        }
+        let folder = try MS5Process.temporaryFolder()
+        var read = try await MS5Process.run(["plc", "read", "127.0.0.1:\(port)", "Counter"], in: folder)
+        for _ in 0..<50 where read.status != 0 {  // cpppo takes a moment to listen
+            try await Task.sleep(for: .milliseconds(100))
+            read = try await MS5Process.run(["plc", "read", "127.0.0.1:\(port)", "Counter"], in: folder)
+        }
+        #expect(read.stdout == "Counter = 0\n", "\(read.stderr)")
+        let list = try await MS5Process.run(["plc", "list", "127.0.0.1:\(port)"], in: folder)
+        #expect(list.status != 0 && list.stderr.contains("does not give its tag list"), "\(list.stderr)")
+    }
+}
