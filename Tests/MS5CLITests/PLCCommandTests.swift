@@ -89,3 +89,52 @@ extension PLCCommandTests {
         #expect(list.status != 0 && list.stderr.contains("does not give its tag list"), "\(list.stderr)")
     }
 }
+
+extension PLCCommandTests {
+    @Test("The demo over the real wire: Bagger 1's export imported, its controller simulated with --plant and polled into the core")
+    func demoOverTheWire() async throws {
+        let folder = try MS5Process.temporaryFolder()
+        let bagger = ImportCommandTests.data.appendingPathComponent("bagger1-logix5000-tags.csv").path
+        let plcPort = try MS5Process.freePort()
+        let plc = try MS5Process(["simulate", "plc", "--tags", bagger, "--plant", "--listen", "127.0.0.1:\(plcPort)"], in: folder)
+        _ = try await plc.waitForLine(startingWith: "Driving tags")
+
+        // The demo plant is made on first start; the export is then bound to Bagger 1 and the
+        // demo runs again without its internal simulator, so every value comes over the wire.
+        let port = try MS5Process.freePort()
+        let core = ["demo", "--port", "\(port)", "--database", "sqlite:core.sqlite", "--log-level", "warning"]
+        var server = try MS5Process(core, in: folder, environment: ["MS5_SIMULATOR_ENABLED": "false"])
+        let password = String(try await server.waitForLine(startingWith: "password: ").dropFirst("password: ".count))
+        _ = try await server.waitForLine(startingWith: "MS5 demo: open")
+        #expect(try await server.terminate() == 0)
+        let imported = try await MS5Process.run(["import", "tags", bagger, "--equipment", "BAG1", "--database", "sqlite:core.sqlite"], in: folder)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        server = try MS5Process(core, in: folder, environment: ["MS5_SIMULATOR_ENABLED": "false"])
+        _ = try await server.waitForLine(startingWith: "MS5 demo: open")
+
+        let base = "http://127.0.0.1:\(port)"
+        let login = try await MS5Process.http("POST", "\(base)/v1/auth/login", json: #"{"username":"admin","password":"\#(password)"}"#)
+        let token = try #require((try JSONSerialization.jsonObject(with: Data(login.body.utf8)) as? [String: Any])?["token"] as? String)
+        let equipment = try await MS5Process.http("GET", "\(base)/v1/equipment?limit=500", token: token)
+        let items = try #require((try JSONSerialization.jsonObject(with: Data(equipment.body.utf8)) as? [String: Any])?["items"] as? [[String: Any]])
+        let baggerId = try #require(items.first { $0["code"] as? String == "BAG1" }?["id"] as? String)
+        let connection = try await MS5Process.http(
+            "PUT", "\(base)/v1/equipment/\(baggerId)/plc-connection", token: token,
+            json: #"{"host": "127.0.0.1", "port": \#(plcPort), "slot": 0, "protocol": "logix", "enabled": true}"#)
+        #expect(connection.status == 200, "\(connection.body)")
+
+        var product: Double?
+        for _ in 0..<100 where product == nil {
+            try await Task.sleep(for: .milliseconds(200))
+            let latest = try await MS5Process.http("GET", "\(base)/v1/equipment/\(baggerId)/latest", token: token)
+            let values = (try? JSONSerialization.jsonObject(with: Data(latest.body.utf8)) as? [String: Any])?["items"] as? [[String: Any]] ?? []
+            product = values.first { $0["key"] as? String == "Current_Product" }?["value"] as? Double
+        }
+        // The product code the simulated line writes into Bagger 1's CompactLogix, read over EtherNet/IP.
+        #expect([101, 102, 205].contains(product ?? 0), "no Current_Product from the PLC")
+        let status = try await MS5Process.http("GET", "\(base)/v1/plc-connections/status", token: token)
+        #expect(status.body.contains("\"connected\":true") && status.body.contains("\"equipmentCode\":\"BAG1\""), "\(status.body)")
+        #expect(try await server.terminate() == 0)
+        _ = try await plc.terminate()
+    }
+}
