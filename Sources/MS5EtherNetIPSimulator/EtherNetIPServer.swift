@@ -42,14 +42,14 @@ public actor EtherNetIPServer {
         let processor = CIPRequestProcessor(tags: tags, files: files, identity: identity, programName: programName)
         let children = self.children
         let acceptsConnections = self.acceptsConnections
-        let placeholderPort = UInt16(clamping: port)
+        let requestedPort = UInt16(clamping: port)
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.tcpOption(.tcp_nodelay), value: 1)
             .childChannelInitializer { channel in
                 children.add(channel)
                 channel.closeFuture.whenComplete { _ in children.remove(channel) }
-                let localPort = UInt16(clamping: channel.localAddress?.port ?? Int(placeholderPort))
+                let localPort = UInt16(clamping: channel.localAddress?.port ?? Int(requestedPort))
                 return channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandlers(
                         ByteToMessageHandler(EncapsulationFrameDecoder()),
