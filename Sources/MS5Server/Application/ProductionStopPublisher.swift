@@ -30,9 +30,8 @@ struct ProductionStopPublisher: Service {
         guard let closed = change.closed, closed.state != .running, change.opened.state == .running else { return }
         let end = change.opened.start
         do {
-            guard let stop = try await reports.stop(equipmentId: equipmentId, endingAt: end) else { return }
-            let tree = try await reports.reasonTree(equipmentId: equipmentId)
-            bus.publish(.productionStop(ProductionStopEvent(equipmentId: equipmentId, stop: stop, tree: tree)), equipmentId: equipmentId)
+            guard let stop = try await reports.stopEvent(equipmentId: equipmentId, endingAt: end) else { return }
+            bus.publish(.productionStop(stop), equipmentId: equipmentId)
         } catch let error as DomainError where error.code == .conflict {
             return  // the line has no production settings: no planned production, no stops
         } catch {

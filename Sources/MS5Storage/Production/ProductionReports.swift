@@ -20,27 +20,14 @@ public struct ProductionReports: Sendable {
 
     /// The performance of an equipment over `window`, cut at `now`.
     public func performance(equipmentId: UUID, window requested: TimeSpan, now: Date = Date()) async throws -> EquipmentPerformance {
-        guard requested.start < now else {
-            throw DomainError.invalid([FieldViolation(field: "/from", reason: "must be in the past")])
-        }
-        let window = TimeSpan(start: requested.start, end: min(requested.end, now))
-        let context = try await ReportContext.load(database, equipmentId: equipmentId, window: window, horizon: Self.stopHorizon, now: now)
-        let result = OEECalculator.calculate(context.input)
-        let stops = context.input.stops.filter { $0.span.intersection(window) != nil }
-        let pareto = LossAnalysis.pareto(
-            stops: context.input.stops, tree: context.settings.reasonTree, window: window,
-            plannedBusyTime: result.time.planned.plannedBusyTime)
-        return EquipmentPerformance(equipmentId: equipmentId, window: window, kpis: result, stops: stops, pareto: pareto, counterEvents: context.counterEvents)
+        let (window, context) = try await load(equipmentId: equipmentId, window: requested, now: now)
+        return Self.performance(equipmentId: equipmentId, window: window, context: context)
     }
 
     /// The KPIs of an equipment over `window` (cut at `now`) period by period: each shift, local
     /// day, ISO week or order run overlapping it, cut to it, in time order.
     public func periods(equipmentId: UUID, window requested: TimeSpan, by grouping: PerformanceGrouping, now: Date = Date()) async throws -> [PerformancePeriod] {
-        guard requested.start < now else {
-            throw DomainError.invalid([FieldViolation(field: "/from", reason: "must be in the past")])
-        }
-        let window = TimeSpan(start: requested.start, end: min(requested.end, now))
-        let context = try await ReportContext.load(database, equipmentId: equipmentId, window: window, horizon: Self.stopHorizon, now: now)
+        let (window, context) = try await load(equipmentId: equipmentId, window: requested, now: now)
         let calendar = PlantCalendar(timeZone: context.timeZone)
         let labelled: [(String, TimeSpan)] = switch grouping {
         case .shift: context.input.shifts.map { ($0.name + " " + Self.localDate($0.start, calendar), $0.span) }
@@ -54,17 +41,43 @@ public struct ProductionReports: Sendable {
         }
     }
 
+    /// Where a line lost time over `window` (cut at `now`): the Pareto at its constraint, the
+    /// unplanned stop time of each equipment of the line, and the constraint's trend per day.
+    public func lineLosses(lineId: UUID, window requested: TimeSpan, now: Date = Date()) async throws -> LineLosses {
+        let constraint = try await constraintEquipment(lineId: lineId)
+        let (window, constraintContext) = try await load(equipmentId: constraint, window: requested, now: now)
+        let report = Self.performance(equipmentId: constraint, window: window, context: constraintContext)
+        let tree = constraintContext.settings.reasonTree
+        let equipment = try await EquipmentRepository.table.list(on: database, PageRequest(limit: PageRequest.maximumLimit), filters: [("line_id", lineId)]).items
+        var stops: [Stop] = []
+        for machine in equipment {
+            stops += machine.id == constraint
+                ? constraintContext.input.stops
+                : try await ReportContext.load(database, equipmentId: machine.id, window: window, horizon: Self.stopHorizon, now: now).input.stops
+        }
+        let days = PlantCalendar(timeZone: constraintContext.timeZone).days(overlapping: window).compactMap { $0.intersection(window) }
+        return LineLosses(
+            lineId: lineId, window: window, pareto: report.pareto,
+            byEquipment: LossAnalysis.byEquipment(stops: stops, tree: tree, window: window),
+            dailyTrend: LossAnalysis.dailyTrend(stops: report.stops, tree: tree, days: days))
+    }
+
+    /// Codes the stop of `equipmentId` that starts at `input.stopStart` with a reason of the
+    /// line's tree, and answers the stop as coded.
+    public func code(equipmentId: UUID, _ input: StopCodingInput, by user: String, now: Date = Date()) async throws -> Stop {
+        let (context, stop) = try await stop(equipmentId: equipmentId, startingAt: input.stopStart, now: now)
+        try input.validate(tree: context.settings.reasonTree)
+        try await StopEditStore(database: database).code(
+            equipmentId: equipmentId, stopStart: stop.start, reasonCode: input.reasonCode, comment: input.comment, by: user, at: now)
+        var coded = try stop.confirmed(reasonCode: input.reasonCode, at: now, tree: context.settings.reasonTree)
+        if let comment = input.comment, !comment.isEmpty { coded = try coded.commented(comment, by: user, at: now) }
+        return coded
+    }
+
     /// Splits the stop of `equipmentId` that starts at `input.stopStart` at `input.at`, and
     /// answers its two parts (each coded on its own from then on).
     public func split(equipmentId: UUID, _ input: StopSplitInput, by user: String, now: Date = Date()) async throws -> [Stop] {
-        let window = TimeSpan(start: input.stopStart, end: now)
-        guard !window.isEmpty else {
-            throw DomainError.invalid([FieldViolation(field: "/stopStart", reason: "must be in the past")])
-        }
-        let context = try await ReportContext.load(database, equipmentId: equipmentId, window: window, horizon: Self.stopHorizon, now: now)
-        guard let stop = context.input.stops.first(where: { $0.start == input.stopStart }) else {
-            throw DomainError(.notFound, "Equipment \(equipmentId) has no stop starting at \(input.stopStart.formatted(.iso8601)).")
-        }
+        let (_, stop) = try await stop(equipmentId: equipmentId, startingAt: input.stopStart, now: now)
         let parts: (first: Stop, second: Stop)
         do {
             parts = try stop.splitting(at: input.at)
@@ -75,44 +88,13 @@ public struct ProductionReports: Sendable {
         return [parts.first, parts.second]
     }
 
-    /// Where a line lost time over `window` (cut at `now`): the Pareto at its constraint, the
-    /// unplanned stop time of each equipment of the line, and the constraint's trend per day.
-    public func lineLosses(lineId: UUID, window requested: TimeSpan, now: Date = Date()) async throws -> LineLosses {
-        let constraint = try await constraintEquipment(lineId: lineId)
-        let report = try await performance(equipmentId: constraint, window: requested, now: now)
-        let window = report.window
-        let equipment = try await EquipmentRepository.table.list(on: database, PageRequest(limit: PageRequest.maximumLimit), filters: [("line_id", lineId)]).items
-        var stops: [Stop] = []
-        var tree = StopReasonTree(categories: [])
-        var timeZone = TimeZone.gmt
-        for machine in equipment {
-            let context = try await ReportContext.load(database, equipmentId: machine.id, window: window, horizon: Self.stopHorizon, now: now)
-            stops += context.input.stops
-            tree = context.settings.reasonTree
-            timeZone = context.timeZone
-        }
-        let days = PlantCalendar(timeZone: timeZone).days(overlapping: window).compactMap { $0.intersection(window) }
-        return LineLosses(
-            lineId: lineId, window: window, pareto: report.pareto,
-            byEquipment: LossAnalysis.byEquipment(stops: stops, tree: tree, window: window),
-            dailyTrend: LossAnalysis.dailyTrend(stops: report.stops, tree: tree, days: days))
-    }
-
-    /// The stop of an equipment that ended at `end` (its last planned part ends there), nil when
-    /// no stop during planned busy time ended then.
-    public func stop(equipmentId: UUID, endingAt end: Date) async throws -> Stop? {
+    /// The event of the stop of an equipment that ended at `end` (its last planned part ends
+    /// there), nil when no stop during planned busy time ended then.
+    public func stopEvent(equipmentId: UUID, endingAt end: Date) async throws -> ProductionStopEvent? {
         let window = TimeSpan(start: end.addingTimeInterval(-Self.stopHorizon), end: end)
         let context = try await ReportContext.load(database, equipmentId: equipmentId, window: window, horizon: 0, now: end)
-        return context.input.stops.last { $0.end == end }
-    }
-
-    /// The reason tree of the equipment's line.
-    public func reasonTree(equipmentId: UUID) async throws -> StopReasonTree {
-        let equipment = try await EquipmentRepository.table.get(on: database, id: equipmentId)
-        guard let settings = try await LineSettingsStore(database: database).settings(lineId: equipment.lineId) else {
-            throw DomainError(.conflict, "The line of equipment \(equipment.code) has no production settings.")
-        }
-        return settings.reasonTree
+        guard let stop = context.input.stops.last(where: { $0.end == end }) else { return nil }
+        return ProductionStopEvent(equipmentId: equipmentId, stop: stop, tree: context.settings.reasonTree)
     }
 
     /// The equipment a line's performance is taken at: its constraint.
@@ -129,6 +111,38 @@ public struct ProductionReports: Sendable {
         try await performance(equipmentId: try await constraintEquipment(lineId: lineId), window: window, now: now)
     }
 
+    /// The requested window cut at `now` (it must start before), and the equipment's data for it.
+    private func load(equipmentId: UUID, window requested: TimeSpan, now: Date) async throws -> (TimeSpan, ReportContext) {
+        guard requested.start < now else {
+            throw DomainError.invalid([FieldViolation(field: "/from", reason: "must be in the past")])
+        }
+        let window = TimeSpan(start: requested.start, end: min(requested.end, now))
+        return (window, try await ReportContext.load(database, equipmentId: equipmentId, window: window, horizon: Self.stopHorizon, now: now))
+    }
+
+    /// The stop of an equipment starting at `start`, with the data it was derived from.
+    private func stop(equipmentId: UUID, startingAt start: Date, now: Date) async throws -> (ReportContext, Stop) {
+        let window = TimeSpan(start: start, end: now)
+        guard !window.isEmpty else {
+            throw DomainError.invalid([FieldViolation(field: "/stopStart", reason: "must be in the past")])
+        }
+        let context = try await ReportContext.load(database, equipmentId: equipmentId, window: window, horizon: Self.stopHorizon, now: now)
+        guard let stop = context.input.stops.first(where: { $0.start == start }) else {
+            throw DomainError(.notFound, "Equipment \(equipmentId) has no stop starting at \(start.formatted(.iso8601)).")
+        }
+        return (context, stop)
+    }
+
+    /// The performance figures of a loaded window.
+    private static func performance(equipmentId: UUID, window: TimeSpan, context: ReportContext) -> EquipmentPerformance {
+        let result = OEECalculator.calculate(context.input)
+        let stops = context.input.stops.filter { $0.span.intersection(window) != nil }
+        let pareto = LossAnalysis.pareto(
+            stops: context.input.stops, tree: context.settings.reasonTree, window: window,
+            plannedBusyTime: result.time.planned.plannedBusyTime)
+        return EquipmentPerformance(equipmentId: equipmentId, window: window, kpis: result, stops: stops, pareto: pareto, counterEvents: context.counterEvents)
+    }
+
     private static func localDate(_ date: Date, _ calendar: PlantCalendar) -> String {
         let day = calendar.localDay(of: date)
         return String(format: "%04d-%02d-%02d", day.year ?? 0, day.month ?? 0, day.day ?? 0)
@@ -138,24 +152,5 @@ public struct ProductionReports: Sendable {
         var weeks = [calendar.week(containing: window.start)]
         while let last = weeks.last, last.end < window.end { weeks.append(calendar.week(containing: last.end)) }
         return weeks
-    }
-
-    /// Codes the stop of `equipmentId` that starts at `input.stopStart` with a reason of the
-    /// line's tree, and answers the stop as coded.
-    public func code(equipmentId: UUID, _ input: StopCodingInput, by user: String, now: Date = Date()) async throws -> Stop {
-        let window = TimeSpan(start: input.stopStart, end: now)
-        guard !window.isEmpty else {
-            throw DomainError.invalid([FieldViolation(field: "/stopStart", reason: "must be in the past")])
-        }
-        let context = try await ReportContext.load(database, equipmentId: equipmentId, window: window, horizon: Self.stopHorizon, now: now)
-        try input.validate(tree: context.settings.reasonTree)
-        guard let stop = context.input.stops.first(where: { $0.start == input.stopStart }) else {
-            throw DomainError(.notFound, "Equipment \(equipmentId) has no stop starting at \(input.stopStart.formatted(.iso8601)).")
-        }
-        try await StopEditStore(database: database).code(
-            equipmentId: equipmentId, stopStart: stop.start, reasonCode: input.reasonCode, comment: input.comment, by: user, at: now)
-        var coded = try stop.confirmed(reasonCode: input.reasonCode, at: now, tree: context.settings.reasonTree)
-        if let comment = input.comment, !comment.isEmpty { coded = try coded.commented(comment, by: user, at: now) }
-        return coded
     }
 }
