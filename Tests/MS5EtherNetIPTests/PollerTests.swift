@@ -57,7 +57,9 @@ import Testing
         let resumed = await next { $0.tag == "Counter" && $0.value == .dint(2) }
         #expect(resumed?.quality == .good)
         let health = await poller.snapshot()
-        #expect(health.connected && health.connections == 2)
+        // At least the first connection and the one after the outage; a request timing out on a
+        // loaded machine may add more, which is the poller doing its job.
+        #expect(health.connected && health.connections >= 2)
         #expect(health.lastRoundTrip != nil && health.readsPerSecond > 0)
         await poller.stop()
         await server.stop()
