@@ -119,6 +119,19 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // PLC connectors: each configured controller polled, its samples fed to the ingest pipeline.
+        // Andon: escalation timers, the notification outbox and the rules that raise calls.
+        .target(
+            name: "MS5Andon",
+            dependencies: [
+                "MS5Domain",
+                "MS5Storage",
+                "MS5Ingest",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "MS5Connectors",
             dependencies: [
@@ -150,6 +163,7 @@ let package = Package(
                 "MS5Ingest",
                 "MS5Simulator",
                 "MS5Connectors",
+                "MS5Andon",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -227,6 +241,17 @@ let package = Package(
         .testTarget(
             name: "MS5IngestTests",
             dependencies: ["MS5Domain", "MS5Storage", "MS5Ingest", "MS5TestSupport", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "MS5AndonTests",
+            dependencies: [
+                "MS5Andon", "MS5Domain", "MS5Ingest", "MS5Storage", "MS5TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

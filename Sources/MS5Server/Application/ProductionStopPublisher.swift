@@ -19,8 +19,8 @@ struct ProductionStopPublisher: Service {
         let events = bus.subscribe()
         await cancelWhenGracefulShutdown {
             for await event in events {
-                guard case .state(let change) = event.kind else { continue }
-                await publishStop(endedBy: change, equipmentId: event.equipmentId)
+                guard case .state(let change) = event.kind, let equipmentId = event.equipmentId else { continue }
+                await publishStop(endedBy: change, equipmentId: equipmentId)
             }
         }
     }

@@ -1,0 +1,66 @@
+import Foundation
+import MS5Domain
+import SQLKit
+
+/// Registered webhook endpoints and their signing secrets.
+public struct WebhookEndpointStore: Sendable {
+    /// An endpoint with its secret, for the notifier alone.
+    public struct Signing: Sendable, Equatable {
+        public var endpoint: WebhookEndpoint
+        public var secret: String
+    }
+
+    let database: Database
+
+    /// Creates the store over `database`.
+    public init(database: Database) {
+        self.database = database
+    }
+
+    /// Every endpoint, by name.
+    public func list() async throws -> [WebhookEndpoint] {
+        try await database.read { db in
+            try await db.select().columns("id", "name", "url", "enabled", "created_at", "updated_at").from("webhook_endpoints")
+                .orderBy("name").limit(1000).all(decoding: WebhookEndpoint.self, keyDecodingStrategy: .convertFromSnakeCase)
+        }
+    }
+
+    /// Registers an endpoint.
+    public func create(_ input: WebhookEndpointInput) async throws -> WebhookEndpoint {
+        try input.validate()
+        let now = RecordClock.now()
+        let endpoint = WebhookEndpoint(id: UUID(), name: input.name, url: input.url, enabled: input.enabled, createdAt: now, updatedAt: now)
+        try await database.transaction { db in
+            try await db.insert(into: "webhook_endpoints")
+                .columns("id", "name", "url", "secret", "enabled", "created_at", "updated_at")
+                .values(SQLBind(endpoint.id), SQLBind(endpoint.name), SQLBind(endpoint.url), SQLBind(input.secret),
+                        SQLBind(endpoint.enabled), SQLBind(now), SQLBind(now))
+                .run()
+        }
+        return endpoint
+    }
+
+    /// Deletes an endpoint; refused while an escalation policy names it.
+    public func delete(_ id: UUID) async throws {
+        try await database.transaction { db in
+            guard try await db.select().column("id").from("webhook_endpoints").where("id", .equal, id).first() != nil else {
+                throw DomainError.notFound("webhook endpoint", id: id)
+            }
+            let policies = try await db.select().column("levels").from("escalation_policies").all(decodingColumn: "levels", as: String.self)
+            if policies.contains(where: { $0.contains(id.uuidString) || $0.contains(id.uuidString.lowercased()) }) {
+                throw DomainError(.conflict, "An escalation policy sends to this endpoint; change the policy first.")
+            }
+            try await db.delete(from: "webhook_endpoints").where("id", .equal, id).run()
+        }
+    }
+
+    /// The endpoint with its secret, nil when it is gone.
+    public func signing(_ id: UUID) async throws -> Signing? {
+        try await database.read { db in
+            guard let row = try await db.select().column("*").from("webhook_endpoints").where("id", .equal, id).first() else { return nil }
+            return Signing(
+                endpoint: try row.decode(model: WebhookEndpoint.self, keyDecodingStrategy: .convertFromSnakeCase),
+                secret: try row.decode(column: "secret", as: String.self))
+        }
+    }
+}

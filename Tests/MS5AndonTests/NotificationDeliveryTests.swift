@@ -1,0 +1,91 @@
+import Foundation
+import Logging
+import MS5Andon
+import MS5Domain
+import MS5Storage
+import MS5TestSupport
+import Testing
+
+@Suite("Andon notifications")
+struct NotificationDeliveryTests {
+    @Test("A webhook answered 500 is retried on schedule; the receiver verifies the signature; the log shows both attempts")
+    func webhookRetried() async throws {
+        try await TestDatabases.with(.sqlite) { database in
+            let receiver = WebhookReceiver(statuses: [500])
+            let url = try await receiver.start()
+            defer { Task { try await receiver.stop() } }
+            let plant = try await AndonFixture.make(database, webhookURL: url)
+            let t0 = AndonFixture.start
+            let clock = ManualClock(t0)
+            let calls = AndonCallStore(database: database, clock: clock.function)
+            let notifications = AndonNotificationStore(database: database, clock: clock.function)
+            let notifier = AndonNotifier(
+                notifications: notifications, webhooks: WebhookEndpointStore(database: database),
+                retry: DeliveryRetry(firstDelay: .seconds(5), maximumDelay: .seconds(60), maximumAttempts: 3),
+                clock: clock.function, logger: Logger(label: "ms5.test"))
+
+            let raised = try await calls.raise(plant.callInput, by: "olga")
+            clock.set(t0.addingTimeInterval(60))
+            _ = try await calls.escalateDue()
+            // Level 1's app and e-mail messages and level 2's app and webhook messages are due.
+            #expect(try await notifier.deliverDue() == 4)
+            #expect(receiver.received.count == 1)
+            var log = try await notifications.log(callId: raised.call.id)
+            let hook = try #require(log.first { $0.channel == .webhook })
+            #expect(hook.status == .pending && hook.attempts == 1 && hook.lastError == "the receiver answered HTTP 500")
+            #expect(hook.nextAttemptAt == t0.addingTimeInterval(65))
+            let mail = try #require(log.first { $0.channel == .email })
+            #expect(mail.status == .pending && mail.lastError == "no SMTP server is configured (mail.host)")
+            #expect(log.filter { $0.channel == .app }.allSatisfy { $0.status == .sent })
+
+            clock.set(t0.addingTimeInterval(64))
+            _ = try await notifier.deliverDue()
+            #expect(receiver.received.count == 1)
+            clock.set(t0.addingTimeInterval(65))
+            _ = try await notifier.deliverDue()
+            #expect(receiver.received.count == 2)
+            log = try await notifications.log(callId: raised.call.id)
+            let delivered = try #require(log.first { $0.channel == .webhook })
+            #expect(delivered.status == .sent && delivered.attempts == 2 && delivered.lastError == nil && delivered.sentAt == t0.addingTimeInterval(65))
+
+            for request in receiver.received {
+                let timestamp = try #require(Int(request.headers["x-ms5-timestamp"] ?? ""))
+                let signature = try #require(request.headers["x-ms5-signature"])
+                #expect(WebhookSignature.verify(header: signature, body: request.body, timestamp: timestamp, secret: "a-secret-of-twenty-chars"))
+                #expect(!WebhookSignature.verify(header: signature, body: request.body, timestamp: timestamp, secret: "another-secret-entirely"))
+                #expect(request.headers["x-ms5-event"] == "andon.escalated.v1")
+                let json = try #require(try JSONSerialization.jsonObject(with: request.body) as? [String: Any])
+                #expect(json["type"] as? String == "andon.escalated.v1" && json["level"] as? Int == 2)
+                #expect((json["call"] as? [String: Any])?["id"] as? String == raised.call.id.uuidString)
+            }
+
+            // The e-mail has no server to go to: after the third attempt it is given up.
+            clock.set(t0.addingTimeInterval(200))
+            _ = try await notifier.deliverDue()
+            clock.set(t0.addingTimeInterval(400))
+            _ = try await notifier.deliverDue()
+            let givenUp = try #require(try await notifications.log(callId: raised.call.id).first { $0.channel == .email })
+            #expect(givenUp.status == .failed && givenUp.attempts == 3)
+        }
+    }
+
+    @Test("Retries back off by doubling up to the maximum, then give up")
+    func retrySchedule() {
+        let retry = DeliveryRetry(firstDelay: .seconds(5), maximumDelay: .seconds(30), maximumAttempts: 5)
+        let now = AndonFixture.start
+        #expect(retry.retryAt(after: 1, now: now) == now.addingTimeInterval(5))
+        #expect(retry.retryAt(after: 2, now: now) == now.addingTimeInterval(10))
+        #expect(retry.retryAt(after: 3, now: now) == now.addingTimeInterval(20))
+        #expect(retry.retryAt(after: 4, now: now) == now.addingTimeInterval(30))
+        #expect(retry.retryAt(after: 5, now: now) == nil)
+    }
+
+    @Test("The signature is HMAC-SHA256 of timestamp, dot and body, as worked out with openssl")
+    func signature() {
+        // printf '1700000000.{"a":1}' | openssl dgst -sha256 -hmac 'secret-secret-secret'
+        let header = WebhookSignature.header(body: Data(#"{"a":1}"#.utf8), timestamp: 1_700_000_000, secret: "secret-secret-secret")
+        #expect(header == "sha256=" + Self.opensslDigest)
+    }
+
+    static let opensslDigest = "fa345d5b654e6667128855e14a4938c54b5b813699e6b72c5c4f501aa493ba92"
+}
