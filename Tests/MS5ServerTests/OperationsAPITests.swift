@@ -20,7 +20,7 @@ struct OperationsAPITests {
             let ready = try TestServer.decode(HealthStatus.self, try await server.send(.get, "/ready", as: nil))
             #expect(ready.status == "ready")
             #expect(ready.database == "sqlite")
-            #expect(ready.schemaVersion == 6)
+            #expect(ready.schemaVersion == Migrator.latestVersion)
         }
     }
 

@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import MS5Andon
 import MS5Connectors
 import MS5Ingest
 import MS5Storage
@@ -26,6 +27,12 @@ public func buildApplication(
         ProductionStopPublisher(bus: pipeline.bus, reports: ProductionReports(database: database), logger: logger),
         Housekeeping(database: database, retention: config.retention, interval: .seconds(3600), logger: logger),
         AggregateFlusher(aggregator: pipeline.aggregator, interval: config.aggregateFlushInterval, logger: logger),
+    ]
+    let andon = AndonDesk(calls: AndonCallStore(database: database), bus: pipeline.bus)
+    services += [
+        AndonEscalator(desk: andon, logger: logger),
+        AndonRuleEngine(desk: andon, database: database, logger: logger),
+        AndonNotifier(notifications: AndonNotificationStore(database: database), webhooks: WebhookEndpointStore(database: database), logger: logger),
     ]
     if config.simulatorEnabled {
         services.append(SimulatorFeed(pipeline: pipeline, database: database, seed: config.simulatorSeed, logger: logger))
@@ -80,6 +87,8 @@ func buildRouter(_ config: AppConfig, database: Database, pipeline: IngestPipeli
     api.addPLCConnectionRoutes(database: database, links: plcLinks)
     api.addImportRoutes(ImportService(database: database, pipeline: pipeline))
     api.addProductionRoutes(database: database)
+    api.addAndonRoutes(desk: AndonDesk(calls: AndonCallStore(database: database), bus: pipeline.bus), notifications: AndonNotificationStore(database: database))
+    api.addAndonSettingsRoutes(database: database)
     try api.addDocumentRoute()
     return router
 }
