@@ -248,6 +248,7 @@ let package = Package(
             dependencies: [
                 "MS5Andon", "MS5Domain", "MS5Ingest", "MS5Storage", "MS5TestSupport",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
