@@ -27,7 +27,7 @@ struct AndonAPITests {
             ])
             #expect(try await server.send(.post, "/v1/andon/escalation-policies", as: .operator, json: policyInput).status == .forbidden)
             let badPolicy = try await server.send(.post, "/v1/andon/escalation-policies", as: .engineer, json: EscalationPolicyInput(
-                lineId: line.id, category: .maintenance, priority: .high, levels: [EscalationLevel(delaySeconds: 5, emails: ["not an address"])]))
+                lineId: line.id, category: .maintenance, priority: .high, levels: [EscalationLevel(delaySeconds: 4, emails: ["not an address"])]))
             #expect(Set(badPolicy.problem?.errors.map(\.field) ?? []) == ["/levels/0/delaySeconds", "/levels/0/emails/0"])
             #expect(try await server.send(.post, "/v1/andon/escalation-policies", as: .engineer, json: policyInput).status == .created)
             #expect(try await server.send(.post, "/v1/andon/escalation-policies", as: .engineer, json: policyInput).status == .conflict)

@@ -17,14 +17,14 @@ public struct EscalationPolicyInput: Codable, Sendable, Equatable {
         self.levels = levels
     }
 
-    /// Checks the levels: 1 to 10 of them, each naming someone, with a delay of 10 s to 7 days,
+    /// Checks the levels: 1 to 10 of them, each naming someone, with a delay of 5 s to 7 days,
     /// e-mail addresses that look like addresses and usernames that are not blank.
     public func validate() throws(DomainError) {
         var v = Validator()
         v.check((1...10).contains(levels.count), "levels", "must have 1 to 10 levels")
         for (index, level) in levels.enumerated() {
             let field = "levels/\(index)"
-            v.check((10...604_800).contains(level.delaySeconds), "\(field)/delaySeconds", "must be 10 to 604800 seconds")
+            v.check((5...604_800).contains(level.delaySeconds), "\(field)/delaySeconds", "must be 5 to 604800 seconds")
             v.check(!level.isEmpty, field, "must name at least one role, user, e-mail address or webhook")
             for (position, email) in level.emails.enumerated() {
                 v.check(Self.looksLikeEmail(email), "\(field)/emails/\(position)", "must be an e-mail address like name@example.com")

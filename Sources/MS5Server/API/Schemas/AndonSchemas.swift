@@ -74,7 +74,7 @@ extension EscalationLevel: DocumentedSchema {
     static var referencedSchemas: [any DocumentedSchema.Type] { [Role.self] }
     static var schema: JSONSchema {
         .object([
-            "delaySeconds": .integer(10...604_800), "roles": .array(of: .ref("Role")), "users": .array(of: .string(maxLength: 64)),
+            "delaySeconds": .integer(5...604_800), "roles": .array(of: .ref("Role")), "users": .array(of: .string(maxLength: 64)),
             "emails": .array(of: .string(maxLength: 254)), "webhookIds": .array(of: .uuid),
         ], required: ["delaySeconds", "roles", "users", "emails", "webhookIds"])
     }
