@@ -119,6 +119,17 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // PLC connectors: each configured controller polled, its samples fed to the ingest pipeline.
+        // An SMTP client for e-mail notifications (STARTTLS, implicit TLS, AUTH PLAIN/LOGIN).
+        .target(
+            name: "MS5Mail",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // Andon: escalation timers, the notification outbox and the rules that raise calls.
         .target(
             name: "MS5Andon",
@@ -126,6 +137,7 @@ let package = Package(
                 "MS5Domain",
                 "MS5Storage",
                 "MS5Ingest",
+                "MS5Mail",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -150,6 +162,8 @@ let package = Package(
             dependencies: [
                 "MS5Storage",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),
@@ -164,6 +178,7 @@ let package = Package(
                 "MS5Simulator",
                 "MS5Connectors",
                 "MS5Andon",
+                "MS5Mail",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -244,9 +259,19 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "MS5MailTests",
+            dependencies: [
+                "MS5Mail", "MS5TestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "MS5AndonTests",
             dependencies: [
-                "MS5Andon", "MS5Domain", "MS5Ingest", "MS5Storage", "MS5TestSupport",
+                "MS5Andon", "MS5Domain", "MS5Ingest", "MS5Mail", "MS5Storage", "MS5TestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "NIOCore", package: "swift-nio"),

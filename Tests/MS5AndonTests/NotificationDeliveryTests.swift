@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import MS5Andon
 import MS5Domain
+import MS5Mail
 import MS5Storage
 import MS5TestSupport
 import Testing
@@ -66,6 +67,33 @@ struct NotificationDeliveryTests {
             _ = try await notifier.deliverDue()
             let givenUp = try #require(try await notifications.log(callId: raised.call.id).first { $0.channel == .email })
             #expect(givenUp.status == .failed && givenUp.attempts == 3)
+        }
+    }
+
+    @Test("A level's e-mail reaches a real SMTP server, addressed to the level's recipient")
+    func email() async throws {
+        try await withSMTPSink { sink in
+            try await TestDatabases.with(.sqlite) { database in
+                let plant = try await AndonFixture.make(database)
+                let clock = ManualClock(AndonFixture.start)
+                let raised = try await AndonCallStore(database: database, clock: clock.function).raise(plant.callInput, by: "olga")
+                let notifications = AndonNotificationStore(database: database, clock: clock.function)
+                let mail = SMTPMailTransport(
+                    configuration: SMTPConfiguration(host: "127.0.0.1", port: sink.port, security: .none),
+                    from: try MailAddress(parsing: "MS5 Bakery <ms5@bakery.example>"), logger: Logger(label: "ms5.test"))
+                let notifier = AndonNotifier(
+                    notifications: notifications, webhooks: WebhookEndpointStore(database: database), mail: mail,
+                    clock: clock.function, logger: Logger(label: "ms5.test"))
+                #expect(try await notifier.deliverDue() == 2)
+                let envelopes = try sink.envelopes()
+                #expect(envelopes.count == 1)
+                let envelope = try #require(envelopes.first)
+                #expect(envelope.mail_from == "ms5@bakery.example" && envelope.rcpt_tos == ["shift-fitter@bakery.example"])
+                #expect(envelope.subject == "Andon call: high maintenance")
+                #expect(envelope.body.contains("Film jam at the sealer") && envelope.body.contains(raised.call.id.uuidString.lowercased()))
+                let log = try await notifications.log(callId: raised.call.id)
+                #expect(log.allSatisfy { $0.status == .sent && $0.attempts == 1 })
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 import Configuration
 import Logging
+import MS5Mail
 import MS5Storage
 
 /// Everything `ms5 serve` can be told, read from (highest first) flags, `MS5_…` environment
@@ -26,6 +27,10 @@ public struct AppConfig: Sendable {
     public var retention = RetentionPolicy()
     /// How often latest values and rollups gathered in memory are written.
     public var aggregateFlushInterval = Duration.milliseconds(1000)
+    /// The SMTP server Andon e-mails go through; nil when none is configured.
+    public var mail: SMTPConfiguration?
+    /// The sender of Andon e-mails.
+    public var mailFrom = "MS5 <ms5@localhost>"
 
     /// The defaults.
     public init() {}
@@ -66,6 +71,13 @@ public struct AppConfig: Sendable {
         Key(name: "retention.minuteDays", defaultValue: "180", summary: "Days 1-minute rollups are kept."),
         Key(name: "retention.hourDays", defaultValue: "1825", summary: "Days 1-hour rollups are kept."),
         Key(name: "retention.eventDays", defaultValue: "730", summary: "Days fault events, state intervals and equipment events are kept."),
+        Key(name: "mail.host", defaultValue: "", summary: "SMTP server for Andon e-mails; empty sends none (they are logged as failed)."),
+        Key(name: "mail.port", defaultValue: "587", summary: "SMTP port (465 is usual for mail.security=tls)."),
+        Key(name: "mail.security", defaultValue: "startTLS", summary: "startTLS, startTLSIfAvailable, tls (implicit, port 465) or none."),
+        Key(name: "mail.username", defaultValue: "", summary: "SMTP AUTH user; empty sends without signing in."),
+        Key(name: "mail.password", defaultValue: "", summary: "SMTP AUTH password (never sent over plain text unless mail.security=none)."),
+        Key(name: "mail.from", defaultValue: "MS5 <ms5@localhost>", summary: "The sender of Andon e-mails."),
+        Key(name: "mail.caFile", defaultValue: "", summary: "A PEM file of the certificates to trust instead of the system's (a company CA)."),
     ]
 
     /// Reads and checks every key, refusing values that are not usable with a message naming the key.
@@ -99,6 +111,28 @@ public struct AppConfig: Sendable {
         retention.minuteDays = try Self.integer(reader, "retention.minuteDays", in: 1...36_500) ?? retention.minuteDays
         retention.hourDays = try Self.integer(reader, "retention.hourDays", in: 1...36_500) ?? retention.hourDays
         retention.eventDays = try Self.integer(reader, "retention.eventDays", in: 1...36_500) ?? retention.eventDays
+        try readMail(reader)
+    }
+
+    private mutating func readMail(_ reader: ConfigReader) throws(ConfigError) {
+        if let from = reader.string(forKey: "mail.from") {
+            guard (try? MailAddress(parsing: from)) != nil else { throw ConfigError(key: "mail.from", reason: "must be an address like MS5 <ms5@plant.example>") }
+            mailFrom = from
+        }
+        guard let host = reader.string(forKey: "mail.host"), !host.isEmpty else { return }
+        var security = SMTPConfiguration.Security.startTLS
+        if let text = reader.string(forKey: "mail.security") {
+            guard let parsed = SMTPConfiguration.Security(rawValue: text) else {
+                throw ConfigError(key: "mail.security", reason: "must be startTLS, startTLSIfAvailable, tls or none")
+            }
+            security = parsed
+        }
+        let caFile = reader.string(forKey: "mail.caFile").flatMap { $0.isEmpty ? nil : $0 }
+        mail = SMTPConfiguration(
+            host: host, port: try Self.integer(reader, "mail.port", in: 1...65535), security: security,
+            username: reader.string(forKey: "mail.username").flatMap { $0.isEmpty ? nil : $0 },
+            password: reader.string(forKey: "mail.password").flatMap { $0.isEmpty ? nil : $0 },
+            trustRoots: caFile.map { .pemFile($0) } ?? .system)
     }
 
     private static func integer(_ reader: ConfigReader, _ key: String, in range: ClosedRange<Int>) throws(ConfigError) -> Int? {

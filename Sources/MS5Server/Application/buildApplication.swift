@@ -3,6 +3,7 @@ import Logging
 import MS5Andon
 import MS5Connectors
 import MS5Ingest
+import MS5Mail
 import MS5Storage
 import NIOCore
 import Prometheus
@@ -32,7 +33,10 @@ public func buildApplication(
     services += [
         AndonEscalator(desk: andon, logger: logger),
         AndonRuleEngine(desk: andon, database: database, logger: logger),
-        AndonNotifier(notifications: AndonNotificationStore(database: database), webhooks: WebhookEndpointStore(database: database), logger: logger),
+        AndonNotifier(
+            notifications: AndonNotificationStore(database: database), webhooks: WebhookEndpointStore(database: database),
+            mail: try config.mail.map { SMTPMailTransport(configuration: $0, from: try MailAddress(parsing: config.mailFrom), logger: logger) },
+            logger: logger),
     ]
     if config.simulatorEnabled {
         services.append(SimulatorFeed(pipeline: pipeline, database: database, seed: config.simulatorSeed, logger: logger))
