@@ -119,6 +119,26 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // PLC connectors: each configured controller polled, its samples fed to the ingest pipeline.
+        // Modbus TCP client: addresses, request planning, value decoding, a poller.
+        .target(
+            name: "MS5Modbus",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // OPC UA client (opc.tcp, SecurityPolicy None): browse, read, write, subscriptions.
+        .target(
+            name: "MS5OPCUA",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // An SMTP client for e-mail notifications (STARTTLS, implicit TLS, AUTH PLAIN/LOGIN).
         .target(
             name: "MS5Mail",
@@ -151,6 +171,8 @@ let package = Package(
                 "MS5Storage",
                 "MS5Ingest",
                 "MS5EtherNetIP",
+                "MS5Modbus",
+                "MS5OPCUA",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -256,6 +278,28 @@ let package = Package(
         .testTarget(
             name: "MS5IngestTests",
             dependencies: ["MS5Domain", "MS5Storage", "MS5Ingest", "MS5TestSupport", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "MS5ModbusTests",
+            dependencies: [
+                "MS5Modbus",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "MS5OPCUATests",
+            dependencies: [
+                "MS5OPCUA",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

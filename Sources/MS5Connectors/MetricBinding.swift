@@ -1,8 +1,7 @@
 import Foundation
 import MS5Domain
-import MS5EtherNetIP
 
-/// One polled tag and the metric it feeds: the value scaled and offset, passed on when it moved
+/// One read address and the metric it feeds: the value scaled and offset, passed on when it moved
 /// by more than the deadband or when the heartbeat is due.
 struct MetricBinding: Sendable {
     let metricId: UUID
@@ -26,9 +25,9 @@ struct MetricBinding: Sendable {
     /// The sample to store for a polled value, nil when it is within the deadband of the last one
     /// stored and the heartbeat is not due. A failed read is stored once as a bad-quality sample
     /// holding the last value.
-    mutating func sample(for polled: TagSample) -> TelemetrySample? {
-        let quality = polled.quality == .good ? TelemetrySample.good : 0
-        guard let raw = polled.value?.doubleValue, raw.isFinite else {
+    mutating func sample(for polled: ControllerSample) -> TelemetrySample? {
+        let quality = polled.good ? TelemetrySample.good : 0
+        guard let raw = polled.value, raw.isFinite else {
             guard let last, last.quality != 0 else { return nil }
             self.last = (last.value, 0, polled.timestamp)
             return TelemetrySample(metricId: metricId, timestamp: polled.timestamp, value: last.value, quality: 0)

@@ -1,14 +1,14 @@
 import Foundation
 import Logging
 import MS5Domain
-import MS5EtherNetIP
 import MS5Ingest
 
-/// One controller being polled: its poller, the bindings of its tags to metrics, and the batches
-/// it hands to the ingest pipeline (at most one a second, or every 1,000 samples).
+/// One controller being read: its source (poller or subscription), the bindings of its addresses
+/// to metrics, and the batches it hands to the ingest pipeline (at most one a second, or every
+/// 1,000 samples).
 actor PLCLink {
     let plan: PLCPlan
-    private let poller: Poller
+    private let source: any ControllerSource
     private let pipeline: IngestPipeline
     private let logger: Logger
     private var bindings: [String: [MetricBinding]] = [:]
@@ -19,16 +19,16 @@ actor PLCLink {
         self.plan = plan
         self.pipeline = pipeline
         self.logger = logger
-        self.poller = Poller(configuration: plan.pollerConfiguration, logger: logger)
+        self.source = plan.makeSource(logger: logger)
         for metric in plan.metrics { bindings[metric.address, default: []].append(MetricBinding(metric)) }
     }
 
-    /// Polls until the task is cancelled, storing what changed.
+    /// Reads until the task is cancelled, storing what changed.
     func run() async {
-        await poller.start()
+        await source.start()
         var pending: [TelemetrySample] = []
         var lastBatch = ContinuousClock.now
-        let stream = poller.samples
+        let stream = source.samples
         await withTaskCancellationHandler {
             for await polled in stream {
                 pending += sample(polled)
@@ -39,28 +39,28 @@ actor PLCLink {
                 }
             }
         } onCancel: {
-            Task { await self.poller.stop() }
+            Task { await self.source.stop() }
         }
         if !pending.isEmpty { await store(pending) }
     }
 
     /// The connection's health now.
     func status() async -> PLCStatus {
-        let health = await poller.snapshot()
+        let health = await source.health()
         return PLCStatus(
             equipmentId: plan.connection.equipmentId, equipmentCode: plan.equipmentCode, host: plan.connection.host, port: plan.connection.port,
-            protocol: plan.connection.protocol, connected: health.connected, lastError: health.lastError.map { "\($0)" },
+            protocol: plan.connection.protocol, connected: health.connected, lastError: health.lastError,
             roundTripMilliseconds: health.lastRoundTrip.map { $0 / .milliseconds(1) }, readsPerSecond: health.readsPerSecond,
             reconnectAttempts: health.reconnectAttempts, tags: plan.metrics.count, samplesStored: stored)
     }
 
-    private func sample(_ polled: TagSample) -> [TelemetrySample] {
-        guard var bound = bindings[polled.tag] else { return [] }
+    private func sample(_ polled: ControllerSample) -> [TelemetrySample] {
+        guard var bound = bindings[polled.address] else { return [] }
         var samples: [TelemetrySample] = []
         for index in bound.indices {
             if let sample = bound[index].sample(for: polled) { samples.append(sample) }
         }
-        bindings[polled.tag] = bound
+        bindings[polled.address] = bound
         return samples
     }
 

@@ -8,7 +8,8 @@ struct TagAddressTests {
         (.slc, "N7:10"), (.slc, "B3:0/8"), (.slc, "B3/8"), (.slc, "F8:2"), (.slc, "T4:0.ACC"), (.slc, "T4:44/DN"), (.slc, "I:1.0/3"),
         (.opcua, "ns=2;s=Line1.Counter"), (.opcua, "ns=3;i=1001"), (.opcua, "i=2258"),
         (.mqtt, "plant/line1/bagger/speed"), (.mqtt, "plant/line1/bagger#$.speed.value"), (.mqtt, "plant/x#$.items[0].v"),
-        (.modbus, "hr:100"), (.modbus, "ir:5@2"), (.modbus, "co:3"), (.modbus, "di:65535"),
+        (.modbus, "hr:100"), (.modbus, "ir:5:int32:cdab"), (.modbus, "co:3"), (.modbus, "di:65535"), (.modbus, "40001:float32"),
+        (.modbus, "400001"), (.modbus, "10001"), (.modbus, "hr:0:dcba:float64"),
         (.simulator, "B3:0/8"), (.push, ""),
     ])
     func accepted(connector: ConnectorType, address: String) {
@@ -20,7 +21,9 @@ struct TagAddressTests {
         (.slc, "B3:0:8", "is not an SLC 500 address"), (.slc, "X9:1", "is not an SLC 500 address"),
         (.opcua, "Line1.Counter", "is not an OPC UA node id"), (.opcua, "ns=2;q=1", "is not an OPC UA node id"),
         (.mqtt, "plant/+/speed", "must be an MQTT topic without wildcards"), (.mqtt, "plant/x#speed", "has a JSON path"),
-        (.modbus, "hr:70000", "has an offset above 65535"), (.modbus, "hr:1@300", "has a unit id above 247"),
+        (.modbus, "hr:70000", "has an offset above 65535"), (.modbus, "hr:1@3", "is not a Modbus address"),
+        (.modbus, "40000", "has a Modicon number out of range"), (.modbus, "hr:1:float32:int16", "has a suffix"),
+        (.modbus, "co:1:int32", "reads a single bit"), (.modbus, "20001", "is not a Modbus address"),
         (.modbus, "holding:1", "is not a Modbus address"), (.logix, "", "must not be empty for logix"),
     ])
     func refused(connector: ConnectorType, address: String, reason: String) {

@@ -52,15 +52,37 @@ public enum TagAddress {
         return nil
     }
 
-    /// `hr:100`, `ir:5`, `co:3`, `di:7`, with an optional unit `@2` (register or bit offset 0–65535).
+    /// Explicit `hr:100`, `ir:5`, `co:3`, `di:7` (zero-based) or Modicon `40001`, `300001`
+    /// (one-based), optionally followed by a type (`int16`, `uint16`, `int32`, `uint32`, `float32`,
+    /// `float64`, `bool`) and a word/byte order (`abcd`, `cdab`, `badc`, `dcba`): `40001:float32:cdab`.
+    /// The unit id is the connection's.
     static func modbusProblem(_ text: String) -> String? {
-        guard matches(text, #"^(hr|ir|co|di):[0-9]{1,5}(@[0-9]{1,3})?$"#) else {
-            return "is not a Modbus address (examples: hr:100, ir:5@2, co:3, di:7)"
+        let parts = text.lowercased().split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        let example = "is not a Modbus address (examples: hr:100, 40001:float32, ir:5:int32:cdab, co:3, 10001)"
+        let suffixes: ArraySlice<String>
+        let holdsBits: Bool
+        if ["hr", "ir", "co", "di"].contains(parts[0]) {
+            guard parts.count >= 2, let offset = Int(parts[1]), parts[1].allSatisfy(\.isNumber) else { return example }
+            guard offset <= 65535 else { return "has an offset above 65535" }
+            holdsBits = parts[0] == "co" || parts[0] == "di"
+            suffixes = parts.dropFirst(2)
+        } else if (5...6).contains(parts[0].count), parts[0].allSatisfy(\.isNumber), let first = parts[0].first, "0134".contains(first) {
+            let number = Int(parts[0].dropFirst()) ?? 0
+            guard (1...(parts[0].count == 5 ? 9999 : 65536)).contains(number) else { return "has a Modicon number out of range (40001–49999, 400001–465536)" }
+            holdsBits = first == "0" || first == "1"
+            suffixes = parts.dropFirst()
+        } else {
+            return example
         }
-        let offset = text.split(separator: ":")[1].split(separator: "@")[0]
-        let unit = text.split(separator: "@").dropFirst().first
-        if let value = Int(offset), value > 65535 { return "has an offset above 65535" }
-        if let unit, let value = Int(unit), value > 247 { return "has a unit id above 247" }
+        let types: Set = ["int16", "uint16", "int32", "uint32", "float32", "float64", "bool"]
+        let orders: Set = ["abcd", "cdab", "badc", "dcba"]
+        guard suffixes.count <= 2,
+              suffixes.filter(types.contains).count <= 1, suffixes.filter(orders.contains).count <= 1,
+              suffixes.allSatisfy({ types.contains($0) || orders.contains($0) })
+        else { return "has a suffix that is not one type (int16 … float64, bool) and one order (abcd, cdab, badc, dcba)" }
+        if holdsBits, suffixes.contains(where: { orders.contains($0) || ($0 != "bool" && types.contains($0)) }) {
+            return "reads a single bit: only the type bool fits"
+        }
         return nil
     }
 

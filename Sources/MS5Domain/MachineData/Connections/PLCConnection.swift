@@ -1,13 +1,13 @@
 import Foundation
 
-/// Where the controller of an equipment is: MS5 polls the equipment's `logix` or `slc` metrics
-/// from it.
+/// Where the controller of an equipment is: MS5 reads the equipment's metrics of the
+/// connection's protocol (`logix`, `slc`, `modbus` or `opcua`) from it.
 public struct PLCConnection: Codable, Sendable, Equatable {
     public var equipmentId: UUID
     /// Host name or IP address of the controller (or its EtherNet/IP module).
     public var host: String
     public var port: Int
-    /// Backplane slot of a Logix controller.
+    /// Backplane slot of a Logix controller, or the unit id of a Modbus device; 0 for OPC UA.
     public var slot: Int
     public var `protocol`: PLCProtocol
     /// Polling stops while false, without losing the configuration.
@@ -49,7 +49,8 @@ public struct PLCConnectionInput: Codable, Sendable, Equatable {
         v.check(!host.isEmpty && host.count <= 253 && host.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-.:".contains($0)) },
                 "host", "must be a host name or IP address")
         v.check((1...65_535).contains(port), "port", "must be from 1 to 65535")
-        v.check((0...31).contains(slot), "slot", "must be from 0 to 31")
+        v.check(`protocol`.slots.contains(slot), "slot",
+                "must be from \(`protocol`.slots.lowerBound) to \(`protocol`.slots.upperBound) for \(`protocol`.rawValue)")
         try v.finish()
     }
 }

@@ -1,10 +1,31 @@
-/// How MS5 talks to a controller over EtherNet/IP.
+/// How MS5 talks to a controller: the protocol, and with it which of the equipment's metrics
+/// (by connector) the connection reads.
 public enum PLCProtocol: String, ClosedSet, Equatable, Hashable {
-    /// ControlLogix/CompactLogix: symbolic tags, routed to the controller's backplane slot.
+    /// ControlLogix/CompactLogix over EtherNet/IP: symbolic tags, routed to the controller's backplane slot.
     case logix
-    /// SLC 500 / MicroLogix: PCCC data-table addresses.
+    /// SLC 500 / MicroLogix over EtherNet/IP: PCCC data-table addresses.
     case slc
+    /// Modbus TCP: register and bit addresses; the connection's slot is the unit id.
+    case modbus
+    /// OPC UA (opc.tcp, security policy None, anonymous): node ids, read by subscription.
+    case opcua
 
     /// The metric connector whose addresses this protocol reads.
-    public var connector: ConnectorType { self == .logix ? .logix : .slc }
+    public var connector: ConnectorType {
+        switch self {
+        case .logix: .logix
+        case .slc: .slc
+        case .modbus: .modbus
+        case .opcua: .opcua
+        }
+    }
+
+    /// The slots (Logix backplane slot, Modbus unit id) this protocol accepts.
+    public var slots: ClosedRange<Int> {
+        switch self {
+        case .logix, .slc: 0...31
+        case .modbus: 0...247
+        case .opcua: 0...0
+        }
+    }
 }

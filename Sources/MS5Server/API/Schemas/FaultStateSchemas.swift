@@ -97,7 +97,7 @@ extension PLCConnectionInput: DocumentedSchema {
     static var referencedSchemas: [any DocumentedSchema.Type] { [PLCProtocol.self] }
     static var schema: JSONSchema {
         .object([
-            "host": .string(maxLength: 253), "port": .integer(1...65_535), "slot": .integer(0...31), "protocol": .ref("PLCProtocol"), "enabled": .boolean,
+            "host": .string(maxLength: 253), "port": .integer(1...65_535), "slot": .integer(0...247), "protocol": .ref("PLCProtocol"), "enabled": .boolean,
         ], required: ["host", "port", "slot", "protocol", "enabled"], description: "logix: ControlLogix/CompactLogix in `slot`; slc: SLC 500/MicroLogix over PCCC.")
     }
 }

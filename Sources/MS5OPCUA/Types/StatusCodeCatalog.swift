@@ -1,0 +1,80 @@
+/// Names and explanations of the status codes a client commonly meets (Part 4, 7.39; Part 6, Annex A).
+enum StatusCodeCatalog {
+    struct Entry: Sendable {
+        let name: String
+        let message: String
+    }
+
+    static let entries: [UInt32: Entry] = {
+        let list: [(UInt32, String, String)] = [
+            (0x0000_0000, "Good", "the operation succeeded"),
+            (0x00A5_0000, "GoodNoData", "no data exists for the requested time range or event filter"),
+            (0x4092_0000, "UncertainInitialValue", "the value is an initial value for a variable that normally receives its value from another variable"),
+            (0x8001_0000, "BadUnexpectedError", "an unexpected error occurred"),
+            (0x8002_0000, "BadInternalError", "an internal error occurred as a result of a programming or configuration error"),
+            (0x8005_0000, "BadCommunicationError", "a low level communication error occurred"),
+            (0x8006_0000, "BadEncodingError", "encoding halted because of invalid data in the objects being serialized"),
+            (0x8007_0000, "BadDecodingError", "decoding halted because of invalid data in the stream"),
+            (0x800A_0000, "BadTimeout", "the operation timed out"),
+            (0x800B_0000, "BadServiceUnsupported", "the server does not support the requested service"),
+            (0x800C_0000, "BadShutdown", "the operation was cancelled because the application is shutting down"),
+            (0x800D_0000, "BadServerNotConnected", "the operation could not complete because the client is not connected to the server"),
+            (0x800E_0000, "BadServerHalted", "the server has stopped and cannot process any requests"),
+            (0x800F_0000, "BadNothingToDo", "there was nothing to do because the client passed a list of operations with no elements"),
+            (0x8010_0000, "BadTooManyOperations", "the request could not be processed because it specified too many operations"),
+            (0x8013_0000, "BadSecurityChecksFailed", "an error occurred verifying security"),
+            (0x801F_0000, "BadUserAccessDenied", "user does not have permission to perform the requested operation"),
+            (0x8020_0000, "BadIdentityTokenInvalid", "the user identity token is not valid"),
+            (0x8021_0000, "BadIdentityTokenRejected", "the user identity token is valid but the server has rejected it (wrong user name or password?)"),
+            (0x8022_0000, "BadSecureChannelIdInvalid", "the specified secure channel is no longer valid"),
+            (0x8025_0000, "BadSessionIdInvalid", "the session id is not valid"),
+            (0x8026_0000, "BadSessionClosed", "the session was closed by the client"),
+            (0x8027_0000, "BadSessionNotActivated", "the session cannot be used because ActivateSession has not been called"),
+            (0x8028_0000, "BadSubscriptionIdInvalid", "the subscription id is not valid"),
+            (0x802B_0000, "BadTimestampsToReturnInvalid", "the timestamps to return parameter is invalid"),
+            (0x8031_0000, "BadNoCommunication", "communication with the data source is defined, but not established"),
+            (0x8032_0000, "BadWaitingForInitialData", "waiting for the server to obtain values from the underlying data source"),
+            (0x8033_0000, "BadNodeIdInvalid", "the syntax of the node id is not valid"),
+            (0x8034_0000, "BadNodeIdUnknown", "the node id refers to a node that does not exist in the server address space"),
+            (0x8035_0000, "BadAttributeIdInvalid", "the attribute is not supported for the specified node"),
+            (0x8036_0000, "BadIndexRangeInvalid", "the syntax of the index range parameter is invalid"),
+            (0x803A_0000, "BadNotReadable", "the access level does not allow reading or subscribing to the node"),
+            (0x803B_0000, "BadNotWritable", "the access level does not allow writing to the node"),
+            (0x803C_0000, "BadOutOfRange", "the value was out of range"),
+            (0x803D_0000, "BadNotSupported", "the requested operation is not supported"),
+            (0x8040_0000, "BadNotImplemented", "requested operation is not implemented"),
+            (0x8042_0000, "BadMonitoredItemIdInvalid", "the monitoring item id does not refer to a valid monitored item"),
+            (0x8044_0000, "BadMonitoredItemFilterUnsupported", "the server does not support the requested monitored item filter"),
+            (0x804A_0000, "BadContinuationPointInvalid", "the continuation point provided is no longer valid"),
+            (0x804C_0000, "BadReferenceTypeIdInvalid", "the reference type id does not refer to a valid reference type node"),
+            (0x8056_0000, "BadTooManySessions", "the server has reached its maximum number of sessions"),
+            (0x8057_0000, "BadUserSignatureInvalid", "the user token signature is missing or invalid"),
+            (0x805F_0000, "BadNodeClassInvalid", "the node class is not valid"),
+            (0x8060_0000, "BadBrowseNameInvalid", "the browse name is invalid"),
+            (0x806B_0000, "BadViewIdUnknown", "the view id does not refer to a valid view node"),
+            (0x806F_0000, "BadNoMatch", "the requested path does not match any node"),
+            (0x8070_0000, "BadMaxAgeInvalid", "the max age parameter is invalid"),
+            (0x8073_0000, "BadWriteNotSupported", "the server does not support writing the combination of value, status and timestamps provided"),
+            (0x8074_0000, "BadTypeMismatch", "the value supplied for the attribute is not of the same type as the attribute's value"),
+            (0x8078_0000, "BadTooManyPublishRequests", "the server has reached the maximum number of queued publish requests"),
+            (0x8079_0000, "BadNoSubscription", "there is no subscription available for this session"),
+            (0x807A_0000, "BadSequenceNumberUnknown", "the sequence number is unknown to the server"),
+            (0x8080_0000, "BadTcpMessageTooLarge", "the size of the message chunk specified in the header is too large"),
+            (0x8083_0000, "BadTcpEndpointUrlInvalid", "the server does not recognize the endpoint URL specified"),
+            (0x8085_0000, "BadRequestTimeout", "timeout occurred while processing the request"),
+            (0x8086_0000, "BadSecureChannelClosed", "the secure channel has been closed"),
+            (0x8087_0000, "BadSecureChannelTokenUnknown", "the token has expired or is not recognized"),
+            (0x808A_0000, "BadNotConnected", "the variable should receive its value from another variable, but has never been configured to do so"),
+            (0x808C_0000, "BadSensorFailure", "there has been a failure in the sensor from which the value is derived"),
+            (0x808D_0000, "BadOutOfService", "the source of the data is not operational"),
+            (0x808E_0000, "BadDeadbandFilterInvalid", "the deadband filter is not valid"),
+            (0x80AB_0000, "BadInvalidArgument", "one or more arguments are invalid"),
+            (0x80AE_0000, "BadConnectionClosed", "the network connection has been closed"),
+            (0x80B8_0000, "BadRequestTooLarge", "the request message size exceeds limits set by the server"),
+            (0x80B9_0000, "BadResponseTooLarge", "the response message size exceeds limits set by the client"),
+        ]
+        var entries: [UInt32: Entry] = [:]
+        for (code, name, message) in list { entries[code] = Entry(name: name, message: message) }
+        return entries
+    }()
+}
