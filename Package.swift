@@ -227,6 +227,8 @@ let package = Package(
                 "MS5Simulator",
                 "MS5EtherNetIP",
                 "MS5EtherNetIPSimulator",
+                "MS5Modbus",
+                "MS5OPCUA",
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -356,7 +358,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // Runs the built `ms5` binary as a person would.
-        .testTarget(name: "MS5CLITests", swiftSettings: strictSettings),
+        .testTarget(name: "MS5CLITests", dependencies: ["MS5TestSupport"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )
