@@ -7,6 +7,7 @@ import MS5Connectors
 import MS5Domain
 @testable import MS5Server
 import MS5Ingest
+import MS5Realtime
 import MS5Storage
 import NIOCore
 import NIOFoundationEssentialsCompat
@@ -31,7 +32,9 @@ struct TestServer {
 
     /// Runs `body` against a fresh server with accounts `admin`, `engineer` and `operator` signed in.
     @discardableResult
-    static func run<R: Sendable>(database: DatabaseURL = .sqliteMemory, _ body: @Sendable (TestServer) async throws -> R) async throws -> R {
+    static func run<R: Sendable>(
+        database: DatabaseURL = .sqliteMemory, testing: TestingSetup = .router, _ body: @Sendable (TestServer) async throws -> R
+    ) async throws -> R {
         let config = config(database: database)
         var logger = Logger(label: "ms5.test")
         logger.logLevel = .warning
@@ -42,7 +45,7 @@ struct TestServer {
                     UserInput(username: role.rawValue, displayName: role.rawValue, role: role, password: password), temporary: false)
             }
         }
-        return try await app.test(.router) { client in
+        return try await app.test(testing) { client in
             var tokens: [Role: String] = [:]
             for role in [Role.admin, .engineer, .operator] {
                 let response = try await client.execute(
@@ -60,7 +63,7 @@ struct TestServer {
         let pairs = try await Database.withOpen(.sqliteMemory, logger: Logger(label: "ms5.test")) { database in
             let pipeline = IngestPipeline(database: database, bus: EventBus(), logger: Logger(label: "ms5.test"))
             let connectors = PLCConnectorService(database: database, pipeline: pipeline, logger: Logger(label: "ms5.test"))
-            return try buildRouter(config(), database: database, pipeline: pipeline, plcLinks: connectors.links).routes.map { [$0.method.rawValue, $0.path.description] }
+            return try buildRouter(config(), database: database, pipeline: pipeline, plcLinks: connectors.links, live: RealtimeHub()).routes.map { [$0.method.rawValue, $0.path.description] }
         }
         return pairs.map { ($0[0], $0[1]) }
     }

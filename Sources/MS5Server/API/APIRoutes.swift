@@ -63,6 +63,11 @@ struct APIRoutes {
         schemas.merge(type.schemaClosure) { current, _ in current }
     }
 
+    /// Describes an operation served by a handler of its own (the live feed's WebSocket upgrade).
+    mutating func document(_ operation: APIOperation) {
+        operations.append(operation)
+    }
+
     /// Registers an operation that builds its own response (plain text, documents).
     mutating func addResponder(
         _ operation: APIOperation, _ handler: @escaping @Sendable (Request, AppContext) async throws -> Response

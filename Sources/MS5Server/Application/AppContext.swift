@@ -1,16 +1,19 @@
 import Hummingbird
+import HummingbirdWebSocket
 import MS5Domain
 
 /// What a request carries through the middleware and handlers: the core context and, once
-/// authenticated, the signed-in account.
-public struct AppContext: RequestContext {
+/// authenticated, the signed-in account; the WebSocket handler of an upgrade to the live feed.
+public struct AppContext: RequestContext, WebSocketRequestContext {
     public var coreContext: CoreRequestContextStorage
+    public let webSocket: WebSocketHandlerReference<Self>
     /// The signed-in account, set for every operation that requires one.
     public var user: User?
 
     /// Creates the context for a new request.
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
+        self.webSocket = .init()
     }
 
     /// The same limit as ``JSONBody/maximumBytes``.

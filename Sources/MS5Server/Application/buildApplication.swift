@@ -1,9 +1,11 @@
 import Hummingbird
+import HummingbirdWebSocket
 import Logging
 import MS5Andon
 import MS5Connectors
 import MS5Ingest
 import MS5Mail
+import MS5Realtime
 import MS5Storage
 import NIOCore
 import Prometheus
@@ -21,13 +23,15 @@ public func buildApplication(
     let database = try await Database.open(config.database, logger: logger)
     let pipeline = IngestPipeline(database: database, bus: EventBus(), logger: logger)
     let connectors = PLCConnectorService(database: database, pipeline: pipeline, logger: logger)
-    let router = try buildRouter(config, database: database, pipeline: pipeline, plcLinks: connectors.links)
+    let live = RealtimeHub(relay: database.sharesNotifications ? PostgresRealtimeRelay(database: database, logger: logger) : nil, logger: logger)
+    let router = try buildRouter(config, database: database, pipeline: pipeline, plcLinks: connectors.links, live: live)
     var services: [any Service] = [
         database,
         connectors,
         ProductionStopPublisher(bus: pipeline.bus, reports: ProductionReports(database: database), logger: logger),
         Housekeeping(database: database, retention: config.retention, interval: .seconds(3600), logger: logger),
         AggregateFlusher(aggregator: pipeline.aggregator, interval: config.aggregateFlushInterval, logger: logger),
+        LiveFeed(bus: pipeline.bus, hub: live, database: database, logger: logger),
     ]
     let andon = AndonDesk(calls: AndonCallStore(database: database), bus: pipeline.bus)
     services += [
@@ -43,6 +47,7 @@ public func buildApplication(
     }
     var app = Application(
         router: router,
+        server: .http1WebSocketUpgrade(webSocketRouter: router),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "ms5"),
         services: services,
         logger: logger
@@ -69,7 +74,7 @@ public func buildApplication(
 }
 
 /// The router with every route and middleware, in the order a request passes them.
-func buildRouter(_ config: AppConfig, database: Database, pipeline: IngestPipeline, plcLinks: PLCLinks) throws -> Router<AppContext> {
+func buildRouter(_ config: AppConfig, database: Database, pipeline: IngestPipeline, plcLinks: PLCLinks, live: RealtimeHub) throws -> Router<AppContext> {
     let router = Router(context: AppContext.self)
     let registry = PrometheusCollectorRegistry()
     router.add(middleware: RequestIDMiddleware())
@@ -93,6 +98,7 @@ func buildRouter(_ config: AppConfig, database: Database, pipeline: IngestPipeli
     api.addProductionRoutes(database: database)
     api.addAndonRoutes(desk: AndonDesk(calls: AndonCallStore(database: database), bus: pipeline.bus), notifications: AndonNotificationStore(database: database))
     api.addAndonSettingsRoutes(database: database)
+    api.addLiveRoute(hub: live)
     try api.addDocumentRoute()
     return router
 }

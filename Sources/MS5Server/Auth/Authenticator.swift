@@ -9,7 +9,12 @@ struct Authenticator: Sendable {
 
     /// The signed-in account, or a 401 problem when the header is missing or the token is not live.
     func user(for request: Request) async throws -> User {
-        let hash = try Self.token(of: request).hash
+        try await user(bearing: try Self.token(of: request))
+    }
+
+    /// The account `token` signs in, or a 401 problem when the token is not live.
+    func user(bearing token: BearerToken) async throws -> User {
+        let hash = token.hash
         if let user = cache.user(for: hash) { return user }
         guard let (user, expiresAt) = try await tokens.owner(tokenHash: hash) else {
             throw Problem(.unauthorized, code: "unauthenticated", detail: "The token is unknown, expired or revoked; sign in again.")

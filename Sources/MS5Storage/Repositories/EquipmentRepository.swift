@@ -27,6 +27,17 @@ public struct EquipmentRepository: Sendable {
     }
 
     /// The equipment with `id`.
+    /// The line of every equipment, for routing its events.
+    public func lineIds() async throws -> [UUID: UUID] {
+        try await database.read { db in
+            var lines: [UUID: UUID] = [:]
+            for row in try await db.select().columns("id", "line_id").from("equipment").all() {
+                lines[try row.decode(column: "id", as: UUID.self)] = try row.decode(column: "line_id", as: UUID.self)
+            }
+            return lines
+        }
+    }
+
     public func get(_ id: UUID) async throws -> Equipment {
         try await Self.table.get(on: database, id: id)
     }

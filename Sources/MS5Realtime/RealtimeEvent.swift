@@ -1,0 +1,31 @@
+import Foundation
+
+/// An event as MS5 publishes it; the hub gives it its id when it is published.
+public struct RealtimeEvent: Sendable {
+    /// Every topic the event belongs to, e.g. `equipment:X`, `line:Y` and `plant` for a state change.
+    public var topics: [RealtimeTopic]
+    /// The kind of event.
+    public var type: RealtimeEventType
+    /// When it happened.
+    public var time: Date
+    /// The JSON `data` sent to clients.
+    public var payload: RealtimePayload
+    /// Events with the same key replace each other while undelivered and are rate-limited per client,
+    /// e.g. `values:equipment:X:metric:M`. `nil` for events every client must receive.
+    public var coalescingKey: String?
+
+    /// Creates an event.
+    public init(
+        type: RealtimeEventType,
+        topics: [RealtimeTopic],
+        time: Date = Date(),
+        payload: RealtimePayload,
+        coalescingKey: String? = nil
+    ) {
+        self.type = type
+        self.topics = topics
+        self.time = time
+        self.payload = payload
+        self.coalescingKey = coalescingKey
+    }
+}

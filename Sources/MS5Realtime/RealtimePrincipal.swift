@@ -1,0 +1,13 @@
+/// Who is connected, as established by the endpoint's `authorize` closure.
+public struct RealtimePrincipal: Sendable, Hashable {
+    /// A stable identifier of the user or device (e.g. the token's subject).
+    public var subject: String
+    /// Roles or permissions the `canSubscribe` check may consult.
+    public var roles: Set<String>
+
+    /// Creates a principal.
+    public init(subject: String, roles: Set<String> = []) {
+        self.subject = subject
+        self.roles = roles
+    }
+}

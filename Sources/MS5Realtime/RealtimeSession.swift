@@ -1,0 +1,129 @@
+import Logging
+import NIOCore
+import NIOWebSocket
+import WSCore
+
+/// Serves one upgraded WebSocket: reads client messages, writes the connection's queue,
+/// sends heartbeats and closes the socket when the hub or the heartbeat gives up on the client.
+struct RealtimeSession: Sendable {
+    let hub: RealtimeHub
+    let connection: RealtimeConnection
+    let canSubscribe: @Sendable (RealtimePrincipal, RealtimeTopic) -> Bool
+    /// A `resumeFrom` given as query parameter, applied to the first `subscribe`.
+    let initialResumeFrom: UInt64?
+    let logger: Logger
+
+    func run(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async {
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await writeQueue(to: outbound) }
+            group.addTask { await readMessages(from: inbound) }
+            group.addTask { await sendHeartbeats() }
+            group.addTask { for await _ in connection.closed {} }
+            await group.next()
+            group.cancelAll()
+        }
+        connection.close(.clientGone)
+        hub.disconnect(connection)
+        if let reason = connection.closeReason, reason != .clientGone {
+            await close(outbound, reason: reason)
+        }
+    }
+
+    private func writeQueue(to outbound: WebSocketOutboundWriter) async {
+        do {
+            for await _ in connection.wakeups {
+                while let message = connection.next() {
+                    try await outbound.write(.custom(WebSocketFrame(fin: true, opcode: .text, data: message.text)))
+                }
+            }
+        } catch {
+            logger.debug("realtime write ended", metadata: ["error": "\(error)"])
+        }
+    }
+
+    private func readMessages(from inbound: WebSocketInboundStream) async {
+        var resumeFrom = initialResumeFrom
+        do {
+            for try await message in inbound.messages(maxSize: hub.configuration.maxClientMessageSize) {
+                connection.heard()
+                guard case .text(let text) = message else {
+                    connection.enqueue(ServerMessages.error("messages must be JSON text"))
+                    continue
+                }
+                handle(text, resumeFrom: &resumeFrom)
+            }
+        } catch {
+            logger.debug("realtime read ended", metadata: ["error": "\(error)"])
+        }
+    }
+
+    private func handle(_ text: String, resumeFrom: inout UInt64?) {
+        let message: ClientMessage
+        do {
+            message = try ClientMessage.decode(text)
+        } catch {
+            connection.enqueue(ServerMessages.error("message is not valid JSON of the expected shape"))
+            return
+        }
+        switch message.type {
+        case "subscribe":
+            let topics = acceptedTopics(message.topics ?? [], checkPermission: true)
+            hub.subscribe(connection, to: topics, resumeFrom: message.resumeFrom ?? resumeFrom, stream: message.stream)
+            resumeFrom = nil
+        case "unsubscribe":
+            hub.unsubscribe(connection, from: acceptedTopics(message.topics ?? [], checkPermission: false))
+        case "pong":
+            break
+        default:
+            connection.enqueue(ServerMessages.error("unknown message type '\(message.type)'"))
+        }
+    }
+
+    /// Parses topics, sending an error message for each one that is malformed or refused.
+    private func acceptedTopics(_ names: [String], checkPermission: Bool) -> [RealtimeTopic] {
+        var accepted: [RealtimeTopic] = []
+        for name in names {
+            do {
+                let topic = try RealtimeTopic(parsing: name)
+                if checkPermission, !canSubscribe(connection.principal, topic) {
+                    connection.enqueue(ServerMessages.error("not allowed to subscribe to '\(name)'", topic: name))
+                } else if !accepted.contains(topic) {
+                    accepted.append(topic)
+                }
+            } catch {
+                connection.enqueue(ServerMessages.error(error.description, topic: name))
+            }
+        }
+        return accepted
+    }
+
+    private func sendHeartbeats() async {
+        let configuration = hub.configuration
+        while !Task.isCancelled {
+            do {
+                try await Task.sleep(for: configuration.heartbeatInterval)
+            } catch {
+                return
+            }
+            if connection.silence > configuration.heartbeatTimeout {
+                connection.close(.heartbeatTimeout)
+                return
+            }
+            connection.enqueue(ServerMessages.heartbeat)
+        }
+    }
+
+    /// Sends the close frame, giving up after the configured timeout if the client does not read.
+    private func close(_ outbound: WebSocketOutboundWriter, reason: CloseReason) async {
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                try? await outbound.close(.unknown(reason.code), reason: reason.reason)
+            }
+            group.addTask {
+                try? await Task.sleep(for: hub.configuration.closeTimeout)
+            }
+            await group.next()
+            group.cancelAll()
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import MS5Domain
+import MS5Ingest
+import MS5Realtime
+
+/// How plant events appear on the live feed: which topics each goes to, its type and its JSON.
+///
+/// Machine events go to their equipment and its line, state changes, faults and stops also to
+/// the plant; latest values are coalesced per metric; Andon changes go to `andon`, their line and
+/// the plant.
+enum LiveEvents {
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }()
+
+    /// The live events of `event`, given the line of its equipment.
+    static func realtime(_ event: PlantEvent, lineId: UUID?) throws -> [RealtimeEvent] {
+        let line = event.lineId ?? lineId
+        var scope: [RealtimeTopic] = []
+        if let equipmentId = event.equipmentId { scope.append(.equipment(equipmentId)) }
+        if let line { scope.append(.line(line)) }
+        let wide = scope + [.plant]
+        switch event.kind {
+        case .values(let samples):
+            guard let equipmentId = event.equipmentId else { return [] }
+            return try samples.map { sample in
+                RealtimeEvent(
+                    type: .values, topics: scope, time: sample.timestamp,
+                    payload: try payload(LiveValue(equipmentId: equipmentId, sample: sample)),
+                    coalescingKey: "values:\(equipmentId):\(sample.metricId)")
+            }
+        case .state(let change):
+            return [RealtimeEvent(type: .state, topics: wide, time: change.confirmedAt, payload: try payload(Scoped(equipmentId: event.equipmentId, body: change)))]
+        case .fault(let fault):
+            return [RealtimeEvent(type: .fault, topics: wide, time: fault.at, payload: try payload(Scoped(equipmentId: event.equipmentId, body: fault)))]
+        case .productionStop(let stop):
+            return [RealtimeEvent(type: .stop, topics: wide, time: event.publishedAt, payload: try payload(stop))]
+        case .andon(let andon):
+            return [RealtimeEvent(type: .andon, topics: [.andon] + wide, time: event.publishedAt, payload: try payload(LiveAndon(andon)))]
+        }
+    }
+
+    private static func payload(_ value: some Encodable) throws -> RealtimePayload {
+        .encoded(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+}
+
+/// A latest value on the feed.
+private struct LiveValue: Encodable {
+    let equipmentId: UUID
+    let metricId: UUID
+    let value: Double
+    let quality: Int
+    let timestamp: Date
+
+    init(equipmentId: UUID, sample: TelemetrySample) {
+        self.equipmentId = equipmentId
+        metricId = sample.metricId
+        value = sample.value
+        quality = sample.quality
+        timestamp = sample.timestamp
+    }
+}
+
+/// A machine event with the equipment it is about.
+private struct Scoped<Body: Encodable>: Encodable {
+    let equipmentId: UUID?
+    let body: Body
+
+    func encode(to encoder: any Encoder) throws {
+        try body.encode(to: encoder)
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encodeIfPresent(equipmentId, forKey: .equipmentId)
+    }
+
+    enum Key: String, CodingKey { case equipmentId }
+}
+
+/// An Andon step on the feed: `andon.escalated.v1` and the call as it is now.
+private struct LiveAndon: Encodable {
+    let type: String
+    let call: AndonCall
+    let recipients: EscalationLevel?
+
+    init(_ event: AndonEvent) {
+        type = event.type
+        call = event.call
+        recipients = event.recipients
+    }
+}

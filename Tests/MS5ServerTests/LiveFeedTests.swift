@@ -1,0 +1,123 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import HummingbirdWSClient
+import Logging
+import MS5Domain
+@testable import MS5Server
+import MS5Storage
+import MS5TestSupport
+import NIOCore
+import Synchronization
+import Testing
+
+@Suite("Live feed over WebSocket")
+struct LiveFeedTests {
+    @Test("A client subscribed to andon sees a call raised over HTTP; without a token the upgrade is refused")
+    func andonOnTheFeed() async throws {
+        try await TestServer.run(testing: .live) { server in
+            let port = try #require(server.client.port)
+            let (_, _, line, _) = try await PlantAPITests.makePlant(server)
+            #expect(await LiveClient.refusal(port: port, query: "") != nil)
+            #expect(await LiveClient.refusal(port: port, query: "access_token=ms5_not-a-token") != nil)
+            #expect(try await server.send(.get, "/v1/live", as: nil).status == .unauthorized)
+            #expect(try await server.send(.get, "/v1/live", as: .operator).status == .upgradeRequired)
+
+            let client = LiveClient(port: port, token: try #require(server.tokens[.operator]), topics: ["andon"])
+            try await client.waitFor("subscribed") { $0["type"] as? String == "subscribed" }
+            let raised = try TestServer.decode(AndonCall.self, try await server.send(.post, "/v1/andon/calls", as: .operator, json: AndonCallInput(
+                lineId: line.id, category: .material, priority: .medium, text: "Film roll empty")))
+            let event = try await client.waitFor("the Andon event") { $0["type"] as? String == "event" && $0["event"] as? String == "andon" }
+            let data = try #require(event["data"] as? [String: Any])
+            #expect(data["type"] as? String == "andon.triggered.v1")
+            #expect((data["call"] as? [String: Any])?["id"] as? String == raised.id.uuidString)
+            #expect(Set(event["topics"] as? [String] ?? []) == ["andon", "line:\(line.id.uuidString.lowercased())", "plant"])
+            await client.close()
+        }
+    }
+
+    @Test("Two servers on one PostgreSQL database: a call raised on one reaches a client of the other",
+          .enabled(if: TestDatabases.kinds.contains(.postgres)))
+    func acrossInstances() async throws {
+        try await TestDatabases.with(.postgres) { database in
+            try await TestServer.run(database: database.url, testing: .live) { first in
+                try await TestServer.run(database: database.url, testing: .live) { second in
+                    let (_, _, line, _) = try await PlantAPITests.makePlant(first)
+                    let client = LiveClient(port: try #require(second.client.port), token: try #require(second.tokens[.operator]), topics: ["andon"])
+                    try await client.waitFor("subscribed") { $0["type"] as? String == "subscribed" }
+                    // The second server's relay listens once its feed runs; retry until it hears the first.
+                    var heard = false
+                    for attempt in 0..<20 where !heard {
+                        _ = try await first.send(.post, "/v1/andon/calls", as: .operator, json: AndonCallInput(
+                            lineId: line.id, category: .help, priority: .low, text: "attempt \(attempt)"))
+                        heard = (try? await client.waitFor("the relayed event", timeout: .seconds(1)) { $0["event"] as? String == "andon" }) != nil
+                    }
+                    #expect(heard)
+                    await client.close()
+                }
+            }
+        }
+    }
+}
+
+/// A WebSocket client of `/v1/live` that keeps every message it receives.
+final class LiveClient: Sendable {
+    /// The text messages received and not yet taken.
+    final class Inbox: Sendable {
+        let messages = Mutex<[String]>([])
+    }
+
+    private let received = Inbox()
+    private let task: Task<Void, any Error>
+
+    init(port: Int, token: String, topics: [String]) {
+        let received = received
+        task = Task {
+            _ = try await WebSocketClient.connect(url: "ws://127.0.0.1:\(port)/v1/live?access_token=\(token)", logger: Logger(label: "ms5.test")) { inbound, outbound, _ in
+                let list = topics.map { "\"\($0)\"" }.joined(separator: ",")
+                try await outbound.write(.text("{\"type\":\"subscribe\",\"topics\":[\(list)]}"))
+                for try await message in inbound.messages(maxSize: 1 << 20) {
+                    guard case .text(let text) = message else { continue }
+                    received.messages.withLock { $0.append(text) }
+                }
+            }
+        }
+    }
+
+    /// The first message matching `predicate`, waiting for it up to `timeout`.
+    @discardableResult
+    func waitFor(_ what: String, timeout: Duration = .seconds(20), _ predicate: ([String: Any]) -> Bool) async throws -> [String: Any] {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            let messages = received.messages.withLock { $0 }
+            for (index, text) in messages.enumerated() {
+                guard let json = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], predicate(json) else { continue }
+                received.messages.withLock { _ = $0.remove(at: index) }
+                return json
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw LiveClientTimeout(what: what)
+    }
+
+    func close() async {
+        task.cancel()
+        _ = try? await task.value
+    }
+
+    /// The error of an upgrade that was refused, or nil when it connected.
+    static func refusal(port: Int, query: String) async -> String? {
+        do {
+            _ = try await WebSocketClient.connect(url: "ws://127.0.0.1:\(port)/v1/live?\(query)", logger: Logger(label: "ms5.test")) { _, _, _ in }
+            return nil
+        } catch {
+            return "\(error)"
+        }
+    }
+}
+
+struct LiveClientTimeout: Error, CustomStringConvertible {
+    let what: String
+    var description: String { "Timed out waiting for \(what)" }
+}
