@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
+        .package(url: "https://github.com/apple/swift-protobuf.git", from: "1.39.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
@@ -152,6 +153,29 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // MQTT 3.1.1/5 client, JSON topic bindings and a Sparkplug B 3.0 host application.
+        .target(
+            name: "MS5MQTT",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            exclude: ["Sparkplug/sparkplug_b.proto"],
+            swiftSettings: strictSettings
+        ),
+        // A private mosquitto broker and paho-mqtt peers for the MQTT tests.
+        .target(
+            name: "MS5MQTTTestSupport",
+            dependencies: [
+                "MS5MQTT",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // An SMTP client for e-mail notifications (STARTTLS, implicit TLS, AUTH PLAIN/LOGIN).
         .target(
             name: "MS5Mail",
@@ -186,6 +210,7 @@ let package = Package(
                 "MS5EtherNetIP",
                 "MS5Modbus",
                 "MS5OPCUA",
+                "MS5MQTT",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -262,6 +287,7 @@ let package = Package(
             name: "MS5ConnectorsTests",
             dependencies: [
                 "MS5Connectors", "MS5Domain", "MS5EtherNetIP", "MS5EtherNetIPSimulator", "MS5Ingest", "MS5Storage", "MS5TestSupport",
+                "MS5MQTT", "MS5MQTTTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -330,6 +356,18 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "MS5MQTTTests",
+            dependencies: [
+                "MS5MQTT",
+                "MS5MQTTTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
             swiftSettings: strictSettings
         ),

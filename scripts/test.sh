@@ -2,7 +2,8 @@
 # Runs every MS5 test suite, from a fresh Debian machine onwards:
 #   1. installs what is missing (PostgreSQL 15 from Debian, a Python venv for the API checks, and
 #      one with the protocol peers: cpppo, pycomm3 and pylogix for EtherNet/IP, asyncua for
-#      OPC UA, pymodbus and libmodbus's example server for Modbus, aiosmtpd for e-mail),
+#      OPC UA, pymodbus and libmodbus's example server for Modbus, mosquitto and paho-mqtt for
+#      MQTT, aiosmtpd for e-mail),
 #   2. starts a private PostgreSQL cluster on a free port and exports MS5_TEST_POSTGRES_URL,
 #   3. builds and runs the Swift suites (storage tests on SQLite and on PostgreSQL),
 #   4. validates the served OpenAPI document with openapi-spec-validator,
@@ -30,6 +31,8 @@ missing=()
 command -v curl >/dev/null || missing+=(curl)
 command -v openssl >/dev/null || missing+=(openssl)
 pkg-config --exists libmodbus 2>/dev/null || missing+=(libmodbus-dev pkg-config gcc)
+command -v mosquitto >/dev/null || [ -x /usr/sbin/mosquitto ] || missing+=(mosquitto)
+command -v mosquitto_sub >/dev/null || missing+=(mosquitto-clients)
 python3 -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3-venv)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then echo "Missing ${missing[*]}; run as root or install them." >&2; exit 1; fi
@@ -45,11 +48,11 @@ if [ ! -x .venv-test/bin/openapi-spec-validator ]; then
 fi
 echo "ok"
 
-step "Protocol peers (.venv-peers: cpppo, pycomm3, pylogix, asyncua, pymodbus, aiosmtpd; libmodbus's server)"
-if ! .venv-peers/bin/python -c 'import cpppo, pycomm3, pylogix, asyncua, pymodbus, aiosmtpd' 2>/dev/null; then
+step "Protocol peers (.venv-peers: cpppo, pycomm3, pylogix, asyncua, pymodbus, paho-mqtt, aiosmtpd; libmodbus's server)"
+if ! .venv-peers/bin/python -c 'import cpppo, pycomm3, pylogix, asyncua, pymodbus, paho.mqtt, aiosmtpd' 2>/dev/null; then
   python3 -m venv .venv-peers
   .venv-peers/bin/pip install -q --disable-pip-version-check cpppo==5.2.5 pycomm3==1.2.16 pylogix==1.1.6 \
-    asyncua==2.1.0 pymodbus==3.16.1 aiosmtpd==1.4.6
+    asyncua==2.1.0 pymodbus==3.16.1 paho-mqtt==2.2.0 aiosmtpd==1.4.6
 fi
 if [ ! -x .peers/modbus/random-test-server ]; then
   mkdir -p .peers/modbus

@@ -9,6 +9,8 @@ public enum PLCProtocol: String, ClosedSet, Equatable, Hashable {
     case modbus
     /// OPC UA (opc.tcp, security policy None, anonymous): node ids, read by subscription.
     case opcua
+    /// An MQTT broker: topics, with a JSON path into the payload where the value is inside one.
+    case mqtt
 
     /// The metric connector whose addresses this protocol reads.
     public var connector: ConnectorType {
@@ -17,6 +19,7 @@ public enum PLCProtocol: String, ClosedSet, Equatable, Hashable {
         case .slc: .slc
         case .modbus: .modbus
         case .opcua: .opcua
+        case .mqtt: .mqtt
         }
     }
 
@@ -25,7 +28,7 @@ public enum PLCProtocol: String, ClosedSet, Equatable, Hashable {
         switch self {
         case .logix, .slc: 0...31
         case .modbus: 0...247
-        case .opcua: 0...0
+        case .opcua, .mqtt: 0...0
         }
     }
 }

@@ -1,0 +1,58 @@
+import Foundation
+import Logging
+import MS5Connectors
+import MS5Domain
+import MS5Ingest
+import MS5MQTT
+import MS5MQTTTestSupport
+import MS5Storage
+import MS5TestSupport
+import Testing
+
+@Suite("MQTT connector")
+struct MQTTConnectorTests {
+    @Test("Topics bound to metrics, with and without a JSON path, are stored; a payload that does not fit gives a bad sample")
+    func topics() async throws {
+        try await MosquittoBroker.with { broker in
+            try await TestDatabases.with(.sqlite) { database in
+                let site = try await SiteRepository(database: database).create(SiteInput(code: "BAK1", name: "Bakery", timeZone: "Europe/Berlin"))
+                let area = try await AreaRepository(database: database).create(AreaInput(siteId: site.id, code: "PROD", name: "Production"))
+                let line = try await LineRepository(database: database).create(LineInput(areaId: area.id, code: "BREAD1", name: "Bread line"))
+                let filler = try await EquipmentRepository(database: database).create(
+                    EquipmentInput(lineId: line.id, code: "FILL1", name: "Filler 1", type: "filler", criticality: 4))
+                let metrics = MetricRepository(database: database)
+                let speed = try await metrics.create(equipmentId: filler.id, MetricInput(
+                    key: "speed", name: "Speed", role: .speed, connector: .mqtt, address: "bakery/bread1/fill1/speed", dataType: "REAL"))
+                let good = try await metrics.create(equipmentId: filler.id, MetricInput(
+                    key: "good", name: "Good", role: .counterGood, connector: .mqtt, address: "bakery/bread1/fill1/status#$.counts.good", dataType: "DINT"))
+                _ = try await PLCConnectionStore(database: database).set(
+                    equipmentId: filler.id, PLCConnectionInput(host: "127.0.0.1", port: broker.port, slot: 0, protocol: .mqtt))
+
+                let pipeline = IngestPipeline(database: database, bus: EventBus(), logger: Logger(label: "test"))
+                let service = PLCConnectorService(database: database, pipeline: pipeline, reloadInterval: .milliseconds(200), logger: Logger(label: "test"))
+                let running = Task { try await service.run() }
+                let publisher = MQTTClient(configuration: MQTTClientConfiguration(host: "127.0.0.1", port: broker.port, clientIdentifier: "test-publisher"))
+                try await publisher.connect()
+                func latest() async throws -> [UUID: (Double?, Int)] {
+                    Dictionary(try await pipeline.queries.latest(equipmentId: filler.id).map { ($0.metricId, ($0.value, $0.quality)) }) { a, _ in a }
+                }
+                // The connector subscribes shortly after it starts: publish until it has taken both.
+                try await PLCConnectorTests.eventually("both values") {
+                    try await publisher.publish(topic: "bakery/bread1/fill1/speed", payload: "42.5", qos: .atLeastOnce)
+                    try await publisher.publish(topic: "bakery/bread1/fill1/status", payload: #"{"counts":{"good":1200,"reject":3}}"#, qos: .atLeastOnce)
+                    let values = try await latest()
+                    return values[speed.id]?.0 == 42.5 && values[good.id]?.0 == 1200
+                }
+                try await PLCConnectorTests.eventually("the bad sample") {
+                    try await publisher.publish(topic: "bakery/bread1/fill1/status", payload: #"{"counts":{}}"#, qos: .atLeastOnce)
+                    return try await latest()[good.id]?.1 == 0
+                }
+                let status = try #require(await service.links.statuses().first)
+                #expect(status.protocol == .mqtt && status.connected && status.equipmentCode == "FILL1")
+                await publisher.disconnect()
+                running.cancel()
+                try await running.value
+            }
+        }
+    }
+}
