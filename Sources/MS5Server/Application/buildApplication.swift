@@ -32,6 +32,7 @@ public func buildApplication(
         Housekeeping(database: database, retention: config.retention, interval: .seconds(3600), logger: logger),
         AggregateFlusher(aggregator: pipeline.aggregator, interval: config.aggregateFlushInterval, logger: logger),
         LiveFeed(bus: pipeline.bus, hub: live, database: database, logger: logger),
+        LiveOEE(database: database, hub: live, logger: logger),
     ]
     let andon = AndonDesk(calls: AndonCallStore(database: database), bus: pipeline.bus)
     services += [

@@ -38,6 +38,18 @@ public struct LineSettingsStore: Sendable {
         }
     }
 
+    /// The lines that have production settings, with their constraint equipment where one is set.
+    public func configuredLines() async throws -> [UUID: UUID?] {
+        try await database.read { db in
+            var lines: [UUID: UUID?] = [:]
+            for row in try await db.select().columns("line_id", "settings").from("line_production_settings").all() {
+                let settings = try JSONDecoder().decode(LineProductionSettings.self, from: Data(try row.decode(column: "settings", as: String.self).utf8))
+                lines[try row.decode(column: "line_id", as: UUID.self)] = settings.constraintEquipmentId
+            }
+            return lines
+        }
+    }
+
     static func settings(_ db: any SQLDatabase, lineId: UUID) async throws -> LineProductionSettings? {
         guard let text = try await db.select().column("settings").from("line_production_settings").where("line_id", .equal, lineId)
             .first(decodingColumn: "settings", as: String.self)
