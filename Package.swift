@@ -293,6 +293,7 @@ let package = Package(
             dependencies: [
                 "MS5Connectors", "MS5Domain", "MS5EtherNetIP", "MS5EtherNetIPSimulator", "MS5Ingest", "MS5Storage", "MS5TestSupport",
                 "MS5MQTT", "MS5MQTTTestSupport",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings

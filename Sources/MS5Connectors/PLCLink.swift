@@ -14,6 +14,9 @@ actor PLCLink {
     private var bindings: [String: [MetricBinding]] = [:]
     private var sequence = Int64(Date().timeIntervalSince1970 * 1000) * 1000
     private var stored = 0
+    /// Samples waiting for the next batch.
+    private var pending: [TelemetrySample] = []
+    private var lastBatch = ContinuousClock.now
 
     init(plan: PLCPlan, pipeline: IngestPipeline, logger: Logger) {
         self.plan = plan
@@ -26,22 +29,42 @@ actor PLCLink {
     /// Reads until the task is cancelled, storing what changed.
     func run() async {
         await source.start()
-        var pending: [TelemetrySample] = []
-        var lastBatch = ContinuousClock.now
         let stream = source.samples
         await withTaskCancellationHandler {
-            for await polled in stream {
-                pending += sample(polled)
-                if pending.count >= 1000 || (!pending.isEmpty && ContinuousClock.now - lastBatch >= .seconds(1)) {
-                    await store(pending)
-                    pending = []
-                    lastBatch = ContinuousClock.now
+            await withDiscardingTaskGroup { group in
+                // A subscription may go quiet after a change: what waits is stored within a second anyway.
+                group.addTask { await self.storeWaitingEverySecond() }
+                for await polled in stream {
+                    await take(polled)
                 }
+                group.cancelAll()
             }
         } onCancel: {
             Task { await self.source.stop() }
         }
-        if !pending.isEmpty { await store(pending) }
+        await storeWaiting()
+    }
+
+    private func take(_ polled: ControllerSample) async {
+        pending += sample(polled)
+        if pending.count >= 1000 || (!pending.isEmpty && ContinuousClock.now - lastBatch >= .seconds(1)) {
+            await storeWaiting()
+        }
+    }
+
+    private func storeWaitingEverySecond() async {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: .milliseconds(250))
+            if !pending.isEmpty && ContinuousClock.now - lastBatch >= .seconds(1) { await storeWaiting() }
+        }
+    }
+
+    private func storeWaiting() async {
+        guard !pending.isEmpty else { return }
+        let batch = pending
+        pending = []
+        lastBatch = ContinuousClock.now
+        await store(batch)
     }
 
     /// The connection's health now.

@@ -31,6 +31,9 @@ struct PLCPlan: Sendable, Equatable {
             let groups = groups.map { ModbusPollGroup(name: "\($0.period)", period: $0.period, addresses: $0.addresses) }
             return ModbusSource(configuration: ModbusPoller.Configuration(
                 host: connection.host, port: connection.port, unitId: UInt8(clamping: connection.slot), groups: groups), logger: logger)
+        case .sparkplug:
+            return SparkplugSource(
+                host: connection.host, port: connection.port, hostID: "ms5-\(equipmentCode)", addresses: metrics.map(\.address), logger: logger)
         case .mqtt:
             return MQTTSource(host: connection.host, port: connection.port, addresses: metrics.map(\.address), logger: logger)
         case .opcua:

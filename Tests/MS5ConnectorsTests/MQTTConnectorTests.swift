@@ -7,6 +7,7 @@ import MS5MQTT
 import MS5MQTTTestSupport
 import MS5Storage
 import MS5TestSupport
+import SwiftProtobuf
 import Testing
 
 @Suite("MQTT connector")
@@ -50,6 +51,70 @@ struct MQTTConnectorTests {
                 let status = try #require(await service.links.statuses().first)
                 #expect(status.protocol == .mqtt && status.connected && status.equipmentCode == "FILL1")
                 await publisher.disconnect()
+                running.cancel()
+                try await running.value
+            }
+        }
+    }
+
+    @Test("Sparkplug B: device metrics by name after their birth and by alias after it; a device death marks them bad and the link disconnected")
+    func sparkplug() async throws {
+        try await MosquittoBroker.with { broker in
+            try await TestDatabases.with(.sqlite) { database in
+                let site = try await SiteRepository(database: database).create(SiteInput(code: "BAK1", name: "Bakery", timeZone: "Europe/Berlin"))
+                let area = try await AreaRepository(database: database).create(AreaInput(siteId: site.id, code: "PROD", name: "Production"))
+                let line = try await LineRepository(database: database).create(LineInput(areaId: area.id, code: "BREAD1", name: "Bread line"))
+                let bagger = try await EquipmentRepository(database: database).create(
+                    EquipmentInput(lineId: line.id, code: "BAG1", name: "Bagger 1", type: "bagger", criticality: 5))
+                let count = try await MetricRepository(database: database).create(equipmentId: bagger.id, MetricInput(
+                    key: "count", name: "Count", role: .counterTotal, connector: .sparkplug, address: "Bakery/Edge1/Bagger1:Count", dataType: "DINT"))
+                _ = try await PLCConnectionStore(database: database).set(
+                    equipmentId: bagger.id, PLCConnectionInput(host: "127.0.0.1", port: broker.port, slot: 0, protocol: .sparkplug))
+                let pipeline = IngestPipeline(database: database, bus: EventBus(), logger: Logger(label: "test"))
+                let service = PLCConnectorService(database: database, pipeline: pipeline, reloadInterval: .milliseconds(200), logger: Logger(label: "test"))
+                let running = Task { try await service.run() }
+                let edge = MQTTClient(configuration: MQTTClientConfiguration(host: "127.0.0.1", port: broker.port, clientIdentifier: "test-edge"))
+                try await edge.connect()
+                func send(_ kind: String, device: String? = nil, _ payload: SparkplugBPayload) async throws {
+                    let topic = ["spBv1.0", "Bakery", kind, "Edge1", device].compactMap { $0 }.joined(separator: "/")
+                    try await edge.publish(topic: topic, payload: try payload.serializedBytes() as [UInt8], qos: .atLeastOnce)
+                }
+                func metric(_ name: String?, alias: UInt64, count: UInt32?) -> SparkplugBPayload.Metric {
+                    var metric = SparkplugBPayload.Metric()
+                    if let name { metric.name = name }
+                    metric.alias = alias
+                    if name != nil { metric.datatype = 3 }  // Int32
+                    if let count { metric.intValue = count }
+                    return metric
+                }
+                func payload(seq: UInt64, _ metrics: [SparkplugBPayload.Metric]) -> SparkplugBPayload {
+                    var payload = SparkplugBPayload()
+                    payload.timestamp = UInt64(Date().timeIntervalSince1970 * 1000)
+                    payload.seq = seq
+                    payload.metrics = metrics
+                    return payload
+                }
+                func latest() async throws -> (Double?, Int)? {
+                    try await pipeline.queries.latest(equipmentId: bagger.id).first { $0.metricId == count.id }.map { ($0.value, $0.quality) }
+                }
+                var bdSeq = SparkplugBPayload.Metric()
+                bdSeq.name = "bdSeq"
+                bdSeq.datatype = 4
+                bdSeq.longValue = 0
+                // The host subscribes shortly after the connector starts: send the births until it has the count.
+                try await PLCConnectorTests.eventually("the count from the births") {
+                    try await send("NBIRTH", payload(seq: 0, [bdSeq]))
+                    try await send("DBIRTH", device: "Bagger1", payload(seq: 1, [metric("Count", alias: 10, count: 500)]))
+                    return try await latest()?.0 == 500
+                }
+                try await send("DDATA", device: "Bagger1", payload(seq: 2, [metric(nil, alias: 10, count: 512)]))
+                try await PLCConnectorTests.eventually("the count by alias") { try await latest()?.0 == 512 }
+                try await PLCConnectorTests.eventually("the link connected") { await service.links.statuses().first?.connected == true }
+                try await send("DDEATH", device: "Bagger1", payload(seq: 3, []))
+                try await PLCConnectorTests.eventually("the count marked bad") { try await latest()?.1 == 0 }
+                let status = try #require(await service.links.statuses().first)
+                #expect(!status.connected && status.lastError?.contains("Bakery/Edge1/Bagger1") == true)
+                await edge.disconnect()
                 running.cancel()
                 try await running.value
             }

@@ -10,6 +10,7 @@ struct TagAddressTests {
         (.mqtt, "plant/line1/bagger/speed"), (.mqtt, "plant/line1/bagger#$.speed.value"), (.mqtt, "plant/x#$.items[0].v"),
         (.modbus, "hr:100"), (.modbus, "ir:5:int32:cdab"), (.modbus, "co:3"), (.modbus, "di:65535"), (.modbus, "40001:float32"),
         (.modbus, "400001"), (.modbus, "10001"), (.modbus, "hr:0:dcba:float64"),
+        (.sparkplug, "Bakery/Line1Edge/Bagger1:Count"), (.sparkplug, "Bakery/Line1Edge:Node Control/Rebirth"),
         (.simulator, "B3:0/8"), (.push, ""),
     ])
     func accepted(connector: ConnectorType, address: String) {
@@ -24,7 +25,8 @@ struct TagAddressTests {
         (.modbus, "hr:70000", "has an offset above 65535"), (.modbus, "hr:1@3", "is not a Modbus address"),
         (.modbus, "40000", "has a Modicon number out of range"), (.modbus, "hr:1:float32:int16", "has a suffix"),
         (.modbus, "co:1:int32", "reads a single bit"), (.modbus, "20001", "is not a Modbus address"),
-        (.modbus, "holding:1", "is not a Modbus address"), (.logix, "", "must not be empty for logix"),
+        (.modbus, "holding:1", "is not a Modbus address"), (.sparkplug, "Bakery:Count", "is not a Sparkplug B metric"),
+        (.sparkplug, "Bakery/+/Bagger1:Count", "is not a Sparkplug B metric"), (.logix, "", "must not be empty for logix"),
     ])
     func refused(connector: ConnectorType, address: String, reason: String) {
         #expect(TagAddress.problem(address, for: connector)?.hasPrefix(reason) == true, "\(TagAddress.problem(address, for: connector) ?? "nil")")

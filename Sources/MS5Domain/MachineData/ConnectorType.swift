@@ -8,6 +8,8 @@ public enum ConnectorType: String, ClosedSet, Equatable {
     case opcua
     /// MQTT: a topic, optionally with a JSON path into the payload.
     case mqtt
+    /// Sparkplug B over MQTT: `GROUP/EDGE_NODE[/DEVICE]:METRIC NAME`.
+    case sparkplug
     /// Modbus TCP: a register or bit address.
     case modbus
     /// The built-in simulated plant.

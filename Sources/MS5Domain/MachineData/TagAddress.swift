@@ -13,6 +13,7 @@ public enum TagAddress {
         case .slc: return slcProblem(text)
         case .opcua: return opcuaProblem(text)
         case .mqtt: return mqttProblem(text)
+        case .sparkplug: return sparkplugProblem(text)
         case .modbus: return modbusProblem(text)
         case .simulator: return matches(text, #"^[A-Za-z0-9_.:/\[\]-]+$"#) ? nil : "must be a simulator tag name such as MC_Avg_Speed or B3:0/8"
         case .push: return nil
@@ -50,6 +51,13 @@ public enum TagAddress {
             return "has a JSON path that is not of the form $.a.b or $.items[0].value"
         }
         return nil
+    }
+
+    /// `Bakery/Line1Edge/Bagger1:Count` (a device's metric) or `Bakery/Line1Edge:Line Speed` (the
+    /// edge node's): group, edge node and device ids without `/`, `+`, `#` or `:`, then the metric name.
+    static func sparkplugProblem(_ text: String) -> String? {
+        matches(text, #"^[^/+#:]+/[^/+#:]+(/[^/+#:]+)?:.+$"#) ? nil
+            : "is not a Sparkplug B metric (examples: Bakery/Line1Edge/Bagger1:Count, Bakery/Line1Edge:Line Speed)"
     }
 
     /// Explicit `hr:100`, `ir:5`, `co:3`, `di:7` (zero-based) or Modicon `40001`, `300001`

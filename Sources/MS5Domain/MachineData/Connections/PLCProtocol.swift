@@ -11,6 +11,9 @@ public enum PLCProtocol: String, ClosedSet, Equatable, Hashable {
     case opcua
     /// An MQTT broker: topics, with a JSON path into the payload where the value is inside one.
     case mqtt
+    /// An MQTT broker carrying Sparkplug B: metrics of edge nodes and their devices, whose births
+    /// and deaths say whether the equipment is connected.
+    case sparkplug
 
     /// The metric connector whose addresses this protocol reads.
     public var connector: ConnectorType {
@@ -20,6 +23,7 @@ public enum PLCProtocol: String, ClosedSet, Equatable, Hashable {
         case .modbus: .modbus
         case .opcua: .opcua
         case .mqtt: .mqtt
+        case .sparkplug: .sparkplug
         }
     }
 
@@ -28,7 +32,7 @@ public enum PLCProtocol: String, ClosedSet, Equatable, Hashable {
         switch self {
         case .logix, .slc: 0...31
         case .modbus: 0...247
-        case .opcua, .mqtt: 0...0
+        case .opcua, .mqtt, .sparkplug: 0...0
         }
     }
 }
