@@ -47,13 +47,17 @@ public struct AndonRuleEngine: Service {
 
     /// Runs until graceful shutdown.
     public func run() async throws {
-        while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            do {
-                try await check()
-            } catch {
-                logger.warning("Checking Andon rules failed; trying again", metadata: ["error": "\(error)"])
+        // Graceful shutdown cancels the wait between rounds, so ms5 stops at once.
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                // The first round waits too, while the server migrates its database and starts.
+                do { try await Task.sleep(for: interval) } catch { return }
+                do {
+                    try await check()
+                } catch {
+                    logger.warning("Checking Andon rules failed; trying again", metadata: ["error": "\(error)"])
+                }
             }
-            try? await Task.sleep(for: interval)
         }
     }
 

@@ -70,16 +70,30 @@ final class LiveClient: Sendable {
 
     private let received = Inbox()
     private let task: Task<Void, any Error>
+    /// Finishing it makes the client send its close frame and end the connection.
+    private let closing: AsyncStream<Void>.Continuation
 
     init(port: Int, token: String, topics: [String]) {
         let received = received
+        let (closeRequests, closing) = AsyncStream<Void>.makeStream()
+        self.closing = closing
         task = Task {
             _ = try await WebSocketClient.connect(url: "ws://127.0.0.1:\(port)/v1/live?access_token=\(token)", logger: Logger(label: "ms5.test")) { inbound, outbound, _ in
                 let list = topics.map { "\"\($0)\"" }.joined(separator: ",")
                 try await outbound.write(.text("{\"type\":\"subscribe\",\"topics\":[\(list)]}"))
-                for try await message in inbound.messages(maxSize: 1 << 20) {
-                    guard case .text(let text) = message else { continue }
-                    received.messages.withLock { $0.append(text) }
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask {
+                        for try await message in inbound.messages(maxSize: 1 << 20) {
+                            guard case .text(let text) = message else { continue }
+                            received.messages.withLock { $0.append(text) }
+                        }
+                    }
+                    group.addTask {
+                        for await _ in closeRequests {}
+                    }
+                    // Whichever ends first (the server closed, or the test asked to close) ends the connection.
+                    try await group.next()
+                    group.cancelAll()
                 }
             }
         }
@@ -102,7 +116,7 @@ final class LiveClient: Sendable {
     }
 
     func close() async {
-        task.cancel()
+        closing.finish()
         _ = try? await task.value
     }
 

@@ -328,18 +328,31 @@ public actor MQTTClient {
         unacknowledgedOrder.removeAll { unacknowledged[$0] == nil }
     }
 
+    /// Sends PINGREQ every half keep-alive while none is outstanding, and drops the connection
+    /// when one stays unanswered (no packet at all came in) for one and a half keep-alives. The
+    /// timeout counts from the ping, so a process starved of CPU never drops a connection before
+    /// it asked the broker.
     private func keepAliveLoop(seconds: UInt16, channel: any Channel) async {
         let interval = Duration.milliseconds(Int64(seconds) * 500)
         let limit = Duration.milliseconds(Int64(seconds) * 1500)
+        var pingSentAt: ContinuousClock.Instant?
         while true {
             do { try await Task.sleep(for: interval) } catch { return }
             guard activeChannel === channel else { return }
-            if ContinuousClock.now - lastInbound > limit {
-                keepAliveExpired = true
-                channel.close(promise: nil)
-                return
+            let now = ContinuousClock.now
+            if let sent = pingSentAt {
+                if lastInbound >= sent {
+                    pingSentAt = nil
+                } else if now - sent > limit {
+                    keepAliveExpired = true
+                    channel.close(promise: nil)
+                    return
+                } else {
+                    continue
+                }
             }
             channel.writeAndFlush(MQTTPacket.pingReq, promise: nil)
+            pingSentAt = now
         }
     }
 

@@ -23,13 +23,17 @@ struct LiveOEE: Service {
     }
 
     func run() async throws {
-        while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            do {
-                try await publishAll(now: Date())
-            } catch {
-                logger.warning("The live OEE could not be computed; trying again", metadata: ["error": "\(error)"])
+        // Graceful shutdown cancels the wait between rounds, so ms5 stops at once.
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                // The first round waits too, while the server migrates its database and starts.
+                do { try await Task.sleep(for: interval) } catch { return }
+                do {
+                    try await publishAll(now: Date())
+                } catch {
+                    logger.warning("The live OEE could not be computed; trying again", metadata: ["error": "\(error)"])
+                }
             }
-            try? await Task.sleep(for: interval)
         }
     }
 
