@@ -146,10 +146,13 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // A JSON document as a value, shared by the live feed and the MQTT payload bindings.
+        .target(name: "MS5JSON", swiftSettings: strictSettings),
         // The live feed: topics, per-client queues with coalescing, replay on resume, WebSocket endpoint.
         .target(
             name: "MS5Realtime",
             dependencies: [
+                "MS5JSON",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -162,6 +165,7 @@ let package = Package(
         .target(
             name: "MS5MQTT",
             dependencies: [
+                "MS5JSON",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -355,6 +359,7 @@ let package = Package(
             name: "MS5RealtimeTests",
             dependencies: [
                 "MS5Realtime",
+                "MS5JSON",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),

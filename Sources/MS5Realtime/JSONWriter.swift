@@ -1,3 +1,4 @@
+import MS5JSON
 import NIOCore
 
 /// Appends JSON text to a `ByteBuffer`; used to build each wire message once per event.

@@ -1,4 +1,5 @@
 import Foundation
+import MS5JSON
 import NIOCore
 
 /// The `data` of an event: either JSON text encoded by the publisher or a ``JSONValue``.

@@ -1,4 +1,5 @@
 import Foundation
+import MS5JSON
 import NIOCore
 
 /// An event travelling through a ``RealtimeRelay``, with the instance that published it.

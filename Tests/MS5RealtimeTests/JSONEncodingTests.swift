@@ -1,4 +1,5 @@
 import Foundation
+import MS5JSON
 import NIOCore
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import HummingbirdWSClient
+import MS5JSON
 import MS5Realtime
 import NIOWebSocket
 import Testing

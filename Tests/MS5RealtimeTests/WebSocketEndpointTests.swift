@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import HummingbirdWSClient
+import MS5JSON
 import MS5Realtime
 import NIOWebSocket
 import Testing

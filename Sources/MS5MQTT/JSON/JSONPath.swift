@@ -1,3 +1,5 @@
+import MS5JSON
+
 /// A small JSON path: object keys and array indexes separated by dots.
 ///
 /// Accepted forms: `$` (the whole document), `$.value`, `data.count`, `$.items[0].value`,

@@ -1,4 +1,5 @@
 import Foundation
+import MS5JSON
 import NIOCore
 
 /// Turns MQTT messages into samples using ``JSONTopicBinding``s. Pure: no I/O, no state.

@@ -1,3 +1,4 @@
+import MS5JSON
 import MS5Realtime
 
 extension JSONValue {

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdWSClient
 import Logging
+import MS5JSON
 import MS5Realtime
 import NIOCore
 import Synchronization

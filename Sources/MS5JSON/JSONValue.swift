@@ -1,4 +1,5 @@
-/// A JSON value that can be carried as an event payload without a pre-encoding step.
+/// A JSON document as a value: what the live feed carries as a payload and what MQTT payloads
+/// are read into, booleans kept apart from numbers.
 public enum JSONValue: Sendable, Hashable, Codable {
     /// `null`
     case null
