@@ -63,21 +63,19 @@ actor MQTTSource: ControllerSource {
     /// Connects (a first connection that fails is tried again with backoff; after that the
     /// client reconnects by itself), subscribes and decodes messages until stopped.
     private func run() async {
-        var delay = Duration.milliseconds(250)
-        while !Task.isCancelled {
+        client = await FirstConnection.establish {
             let candidate = MQTTClient(configuration: configuration, logger: logger)
             do {
                 try await candidate.connect()
                 try await candidate.subscribe(topics)
-                client = candidate
-                break
+                return candidate
             } catch {
-                failedConnects += 1
-                lastError = "\(error)"
                 await candidate.disconnect()
-                try? await Task.sleep(for: delay)
-                delay = min(delay * 2, .seconds(30))
+                throw error
             }
+        } failed: { error in
+            failedConnects += 1
+            lastError = "\(error)"
         }
         guard let client, !Task.isCancelled else { return }
         for await message in client.messages {

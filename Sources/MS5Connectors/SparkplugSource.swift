@@ -63,24 +63,18 @@ actor SparkplugSource: ControllerSource {
     }
 
     private func run() async {
-        var delay = Duration.milliseconds(250)
-        while !Task.isCancelled {
+        host = await FirstConnection.establish {
+            let candidate = try SparkplugHost(configuration: configuration, logger: logger)
             do {
-                let candidate = try SparkplugHost(configuration: configuration, logger: logger)
-                do {
-                    try await candidate.start()
-                    host = candidate
-                    break
-                } catch {
-                    await candidate.stop()
-                    throw error
-                }
+                try await candidate.start()
+                return candidate
             } catch {
-                failedStarts += 1
-                lastError = "\(error)"
-                try? await Task.sleep(for: delay)
-                delay = min(delay * 2, .seconds(30))
+                await candidate.stop()
+                throw error
             }
+        } failed: { error in
+            failedStarts += 1
+            lastError = "\(error)"
         }
         guard let host, !Task.isCancelled else { return }
         for await event in host.events {
