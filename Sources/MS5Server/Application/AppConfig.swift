@@ -1,4 +1,5 @@
 import Configuration
+import Foundation
 import Logging
 import MS5Mail
 import MS5Storage
@@ -31,6 +32,8 @@ public struct AppConfig: Sendable {
     public var mail: SMTPConfiguration?
     /// The sender of Andon e-mails.
     public var mailFrom = "MS5 <ms5@localhost>"
+    /// The folder the floor app is served from at `/`; nil serves the copy built into ms5.
+    public var webRoot: String?
 
     /// The defaults.
     public init() {}
@@ -78,6 +81,7 @@ public struct AppConfig: Sendable {
         Key(name: "mail.password", defaultValue: "", summary: "SMTP AUTH password (never sent over plain text unless mail.security=none)."),
         Key(name: "mail.from", defaultValue: "MS5 <ms5@localhost>", summary: "The sender of Andon e-mails."),
         Key(name: "mail.caFile", defaultValue: "", summary: "A PEM file of the certificates to trust instead of the system's (a company CA)."),
+        Key(name: "web.root", defaultValue: "", summary: "A folder to serve the floor app from instead of the copy built into ms5 (for developing it)."),
     ]
 
     /// Reads and checks every key, refusing values that are not usable with a message naming the key.
@@ -112,6 +116,13 @@ public struct AppConfig: Sendable {
         retention.hourDays = try Self.integer(reader, "retention.hourDays", in: 1...36_500) ?? retention.hourDays
         retention.eventDays = try Self.integer(reader, "retention.eventDays", in: 1...36_500) ?? retention.eventDays
         try readMail(reader)
+        if let root = reader.string(forKey: "web.root"), !root.isEmpty {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue else {
+                throw ConfigError(key: "web.root", reason: "must be an existing folder")
+            }
+            webRoot = root
+        }
     }
 
     private mutating func readMail(_ reader: ConfigReader) throws(ConfigError) {

@@ -82,6 +82,9 @@ func buildRouter(_ config: AppConfig, database: Database, pipeline: IngestPipeli
     router.add(middleware: HTTPMetricsMiddleware(registry: registry))
     router.add(middleware: AccessLogMiddleware())
     router.add(middleware: ProblemMiddleware())
+    if let webRoot = config.webRoot {
+        router.add(middleware: FileMiddleware(webRoot, cacheControl: .init([(MediaType(type: .any), [.noCache])]), searchForIndexHtml: true))
+    }
 
     let tokenCache = TokenCache()
     let accounts = AccountService(database: database, bcryptCost: config.bcryptCost, tokenLifetime: config.tokenLifetime, cache: tokenCache)
