@@ -6,7 +6,7 @@ import HTTPTypes
 struct APIOperation: Sendable {
     /// A parameter in the path or the query string.
     struct Parameter: Sendable {
-        enum Location: String, Sendable { case path, query }
+        enum Location: String, Sendable { case path, query, header }
         let name: String
         let location: Location
         let schema: JSONSchema
@@ -32,6 +32,11 @@ struct APIOperation: Sendable {
     /// The media type of a successful response.
     var contentType = "application/json"
 
+    /// Whether the operation is a signed-in write, which an `Idempotency-Key` header makes safe to send again.
+    var acceptsIdempotencyKey: Bool {
+        access != .anyone && [.post, .put, .patch, .delete].contains(method)
+    }
+
     /// The path in the router's form, `/v1/sites/:id`.
     var routerPath: String {
         path.replacingOccurrences(of: "{", with: ":").replacingOccurrences(of: "}", with: "")
@@ -49,7 +54,12 @@ struct APIOperation: Sendable {
         if parameters.contains(where: { $0.location == .query }), !statuses.contains(.unprocessableContent) {
             statuses.append(.unprocessableContent)
         }
-        if canConflict { statuses.append(.conflict) }
+        if acceptsIdempotencyKey {
+            for status in [HTTPResponse.Status.badRequest, .unprocessableContent] where !statuses.contains(status) {
+                statuses.append(status)
+            }
+        }
+        if canConflict || acceptsIdempotencyKey { statuses.append(.conflict) }
         return statuses
     }
 }
@@ -64,6 +74,11 @@ extension APIOperation.Parameter {
     static func filter(_ name: String, _ description: String) -> Self {
         .init(name: name, location: .query, schema: .uuid, description: description)
     }
+
+    /// The header that makes a write safe to send again (``IdempotentWrites``).
+    static let idempotencyKey = Self(
+        name: "Idempotency-Key", location: .header, schema: .plainString,
+        description: "A key made once per action (a UUID); sending the same request with it again changes nothing and answers as the first time.")
 
     /// The `limit` and `cursor` of a paged list.
     static let paging: [Self] = [

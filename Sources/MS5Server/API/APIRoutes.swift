@@ -10,13 +10,15 @@ import MS5Domain
 struct APIRoutes {
     let router: Router<AppContext>
     let authenticator: Authenticator
+    let idempotentWrites: IdempotentWrites
     private(set) var operations: [APIOperation] = []
     /// Every schema the operations use, by name: bodies and what they refer to.
     private(set) var schemas: [String: JSONSchema] = Problem.schemaClosure
 
-    init(router: Router<AppContext>, authenticator: Authenticator) {
+    init(router: Router<AppContext>, authenticator: Authenticator, idempotentWrites: IdempotentWrites) {
         self.router = router
         self.authenticator = authenticator
+        self.idempotentWrites = idempotentWrites
     }
 
     /// Registers an operation answering with the JSON of `Output`.
@@ -74,16 +76,17 @@ struct APIRoutes {
     ) {
         operations.append(operation)
         let authenticator = self.authenticator
+        let idempotentWrites = self.idempotentWrites
         router.on(RouterPath(operation.routerPath), method: operation.method) { request, context in
             var context = context
-            if operation.access != .anyone {
-                let user = try await authenticator.user(for: request)
-                guard operation.access.allows(user.role) else {
-                    throw Problem(.forbidden, code: "forbidden", detail: "Your role (\(user.role.rawValue)) may not do this.")
-                }
-                context.user = user
+            guard operation.access != .anyone else { return try await handler(request, context) }
+            let user = try await authenticator.user(for: request)
+            guard operation.access.allows(user.role) else {
+                throw Problem(.forbidden, code: "forbidden", detail: "Your role (\(user.role.rawValue)) may not do this.")
             }
-            return try await handler(request, context)
+            context.user = user
+            guard operation.acceptsIdempotencyKey else { return try await handler(request, context) }
+            return try await idempotentWrites.run(request, user: user) { request in try await handler(request, context) }
         }
     }
 }

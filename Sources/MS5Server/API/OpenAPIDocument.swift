@@ -44,8 +44,9 @@ struct OpenAPIDocument {
             description["security"] = [["bearer": []]]
             description["x-ms5-roles"] = .array(roles.map(\.rawValue).sorted().map(JSONValue.string))
         }
-        if !operation.parameters.isEmpty {
-            description["parameters"] = .array(operation.parameters.map { parameter in
+        let parameters = operation.parameters + (operation.acceptsIdempotencyKey ? [.idempotencyKey] : [])
+        if !parameters.isEmpty {
+            description["parameters"] = .array(parameters.map { parameter in
                 [
                     "name": .string(parameter.name), "in": .string(parameter.location.rawValue),
                     "required": .bool(parameter.location == .path), "schema": parameter.schema.json,

@@ -88,7 +88,9 @@ func buildRouter(_ config: AppConfig, database: Database, pipeline: IngestPipeli
 
     let tokenCache = TokenCache()
     let accounts = AccountService(database: database, bcryptCost: config.bcryptCost, tokenLifetime: config.tokenLifetime, cache: tokenCache)
-    var api = APIRoutes(router: router, authenticator: Authenticator(tokens: TokenRepository(database: database), cache: tokenCache))
+    var api = APIRoutes(
+        router: router, authenticator: Authenticator(tokens: TokenRepository(database: database), cache: tokenCache),
+        idempotentWrites: IdempotentWrites(store: IdempotencyStore(database: database)))
     api.addOperationsRoutes(database: database, metrics: MetricsExporter(registry: registry, database: database, plcLinks: plcLinks))
     api.addAuthRoutes(accounts: accounts)
     api.addUserRoutes(accounts: accounts, users: UserRepository(database: database))

@@ -14,14 +14,18 @@ public struct RetentionPolicy: Sendable, Equatable {
     public var eventDays: Int
     /// Receipts of telemetry batches: a batch re-sent after this long is stored again.
     public var receiptDays: Int
+    /// Responses kept for `Idempotency-Key` replays: a replay after this long runs again.
+    public var idempotencyDays: Int
 
     /// Creates a policy.
-    public init(rawDays: Int = 30, minuteDays: Int = 180, hourDays: Int = 1825, eventDays: Int = 730, receiptDays: Int = 30) {
+    public init(rawDays: Int = 30, minuteDays: Int = 180, hourDays: Int = 1825, eventDays: Int = 730, receiptDays: Int = 30,
+                idempotencyDays: Int = 1) {
         self.rawDays = rawDays
         self.minuteDays = minuteDays
         self.hourDays = hourDays
         self.eventDays = eventDays
         self.receiptDays = receiptDays
+        self.idempotencyDays = idempotencyDays
     }
 
     /// Table, time column and days kept, for every table the policy covers.
@@ -30,6 +34,7 @@ public struct RetentionPolicy: Sendable, Equatable {
             ("metric_samples", "ts", rawDays), ("metric_rollups_1m", "bucket", minuteDays), ("metric_rollups_1h", "bucket", hourDays),
             ("fault_events", "start_ts", eventDays), ("state_intervals", "start_ts", eventDays),
             ("equipment_events", "ts", eventDays), ("telemetry_batches", "received_at", receiptDays),
+            ("idempotency_keys", "created_at", idempotencyDays),
         ]
     }
 }
