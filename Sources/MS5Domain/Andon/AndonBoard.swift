@@ -41,10 +41,10 @@ public struct AndonBoard: Codable, Sendable, Equatable {
         self.lines = lines
     }
 
-    /// Who has a call: the one who acknowledged it, else the roles and users of its level.
+    /// Who has a call: the one who acknowledged it, else the roles, users and teams of its level.
     public static func holders(of call: AndonCall, level: EscalationLevel?) -> [String] {
         if let acknowledgedBy = call.acknowledgedBy { return [acknowledgedBy] }
         guard let level else { return [] }
-        return level.roles.map { "role:\($0.rawValue)" } + level.users.map { "user:\($0)" }
+        return level.appRecipients
     }
 }

@@ -29,7 +29,7 @@ public struct AndonNotification: Codable, Sendable, Equatable, Identifiable {
     /// The level the call reached that this message announces.
     public var level: Int
     public var channel: Channel
-    /// The recipient: `role:maintenance`, `user:alice`, an e-mail address, or a webhook endpoint's id.
+    /// The recipient: `role:maintenance`, `user:alice`, `team:crew-a`, an e-mail address, or a webhook endpoint's id.
     public var target: String
     public var status: Status
     public var attempts: Int
@@ -58,8 +58,7 @@ public struct AndonNotification: Codable, Sendable, Equatable, Identifiable {
 
     /// The messages announcing that a call reached `level`, one per recipient the level names.
     public static func announcing(callId: UUID, level: Int, of levelRecipients: EscalationLevel, at now: Date) -> [AndonNotification] {
-        var targets: [(Channel, String)] = levelRecipients.roles.map { (.app, "role:\($0.rawValue)") }
-        targets += levelRecipients.users.map { (.app, "user:\($0)") }
+        var targets: [(Channel, String)] = levelRecipients.appRecipients.map { (.app, $0) }
         targets += levelRecipients.emails.map { (.email, $0) }
         targets += levelRecipients.webhookIds.map { (.webhook, $0.uuidString.lowercased()) }
         return targets.map { channel, target in

@@ -25,12 +25,15 @@ public struct EscalationPolicyInput: Codable, Sendable, Equatable {
         for (index, level) in levels.enumerated() {
             let field = "levels/\(index)"
             v.check((5...604_800).contains(level.delaySeconds), "\(field)/delaySeconds", "must be 5 to 604800 seconds")
-            v.check(!level.isEmpty, field, "must name at least one role, user, e-mail address or webhook")
+            v.check(!level.isEmpty, field, "must name at least one role, user, team, e-mail address or webhook")
             for (position, email) in level.emails.enumerated() {
                 v.check(Self.looksLikeEmail(email), "\(field)/emails/\(position)", "must be an e-mail address like name@example.com")
             }
             for (position, user) in level.users.enumerated() {
                 v.text(user, "\(field)/users/\(position)", maxLength: 64)
+            }
+            for (position, team) in level.teams.enumerated() {
+                v.code(team, "\(field)/teams/\(position)")
             }
         }
         try v.finish()

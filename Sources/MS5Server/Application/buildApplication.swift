@@ -94,6 +94,7 @@ func buildRouter(_ config: AppConfig, database: Database, pipeline: IngestPipeli
     api.addOperationsRoutes(database: database, metrics: MetricsExporter(registry: registry, database: database, plcLinks: plcLinks))
     api.addAuthRoutes(accounts: accounts)
     api.addUserRoutes(accounts: accounts, users: UserRepository(database: database))
+    api.addTeamRoutes(database: database)
     api.addPlantRoutes(database: database)
     let machineData = MachineDataServices(database: database, pipeline: pipeline)
     api.addMetricRoutes(machineData)

@@ -25,7 +25,7 @@ public struct EscalationPolicyStore: Sendable {
         try await database.read { db in try await Self.require(db, id: id) }
     }
 
-    /// Creates a policy; its line, category and priority must not have one yet, and its webhooks must exist.
+    /// Creates a policy; its line, category and priority must not have one yet, and its webhooks and teams must exist.
     public func create(_ input: EscalationPolicyInput) async throws -> EscalationPolicy {
         try input.validate()
         return try await database.transaction { db in
@@ -99,6 +99,10 @@ public struct EscalationPolicyStore: Sendable {
                 guard try await db.select().column("id").from("webhook_endpoints").where("id", .equal, webhook).first() != nil else {
                     throw DomainError.invalid([FieldViolation(field: "/levels/\(index)/webhookIds/\(position)", reason: "no webhook endpoint with this id exists")])
                 }
+            }
+            let unknownTeams = try await TeamStore.unknownCodes(level.teams, on: db)
+            if let position = level.teams.firstIndex(where: unknownTeams.contains) {
+                throw DomainError.invalid([FieldViolation(field: "/levels/\(index)/teams/\(position)", reason: "no team with this code exists")])
             }
         }
     }

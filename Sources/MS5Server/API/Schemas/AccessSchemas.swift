@@ -69,3 +69,20 @@ struct PasswordChange: Codable, Sendable, DocumentedSchema {
         ], required: ["currentPassword", "newPassword"])
     }
 }
+
+extension Team: DocumentedSchema {
+    static let schemaName = "Team"
+    static var schema: JSONSchema {
+        .object([
+            "id": .uuid, "code": .code, "name": .name, "members": .array(of: .code), "createdAt": .dateTime, "updatedAt": .dateTime,
+        ], required: ["id", "code", "name", "members", "createdAt", "updatedAt"])
+    }
+}
+
+extension TeamInput: DocumentedSchema {
+    static let schemaName = "TeamInput"
+    static var schema: JSONSchema {
+        .object(["code": .code, "name": .name, "members": .array(of: .string(maxLength: 64))], required: ["code", "name", "members"],
+                description: "members: usernames of existing accounts.")
+    }
+}

@@ -75,8 +75,8 @@ extension EscalationLevel: DocumentedSchema {
     static var schema: JSONSchema {
         .object([
             "delaySeconds": .integer(5...604_800), "roles": .array(of: .ref("Role")), "users": .array(of: .string(maxLength: 64)),
-            "emails": .array(of: .string(maxLength: 254)), "webhookIds": .array(of: .uuid),
-        ], required: ["delaySeconds", "roles", "users", "emails", "webhookIds"])
+            "teams": .array(of: .code), "emails": .array(of: .string(maxLength: 254)), "webhookIds": .array(of: .uuid),
+        ], required: ["delaySeconds", "roles", "users", "emails", "webhookIds"], description: "teams may be left out (none).")
     }
 }
 
