@@ -61,7 +61,7 @@ struct BenchEnipCommand: AsyncParsableCommand {
     private func benchSwift(_ names: [String], client: EtherNetIPClient) async throws -> EnipBenchResult {
         try await client.connect(host: "127.0.0.1", port: port, slot: 0)
         _ = try await client.read(names)
-        let cpuStart = Self.cpuSeconds()
+        let cpuStart = ProcessUsage.cpuSeconds()
         let clock = ContinuousClock()
         let start = clock.now
         var rtts: [Double] = []
@@ -73,7 +73,7 @@ struct BenchEnipCommand: AsyncParsableCommand {
             errors += readings.filter { $0.error != nil }.count
         }
         let elapsed = (clock.now - start) / .seconds(1)
-        let cpu = Self.cpuSeconds() - cpuStart
+        let cpu = ProcessUsage.cpuSeconds() - cpuStart
         await client.close()
         return EnipBenchResult(reads: rtts.count, seconds: elapsed, cpu: cpu, errors: errors, rtts: rtts)
     }
@@ -102,13 +102,6 @@ struct BenchEnipCommand: AsyncParsableCommand {
         let fields = stat[stat.index(after: close)...].split(separator: " ")
         guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return 0 }
         return (user + system) / 100
-    }
-
-    /// User plus system CPU seconds of this process (getrusage).
-    static func cpuSeconds() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
     }
 }
 

@@ -12,6 +12,7 @@ public struct SimulatorFeed: Service {
     let database: Database
     let seed: UInt64
     let interval: Duration
+    let speed: Double
     let logger: Logger
 
     /// A simulated tag of one equipment.
@@ -27,12 +28,17 @@ public struct SimulatorFeed: Service {
     }
 
     /// Creates the feed. It feeds the metrics bound to the connector `simulator` (address = tag
-    /// name) on equipment whose code is a simulated machine's (SLC1, BAG1, BSK1).
-    public init(pipeline: IngestPipeline, database: Database, seed: UInt64, interval: Duration = .seconds(1), logger: Logger) {
+    /// name) on equipment whose code is a simulated machine's (SLC1, BAG1, BSK1). With a `speed`
+    /// above 1 the simulated clock runs that many times faster than the wall clock (for load
+    /// tests), so the samples' times run ahead of the present.
+    public init(
+        pipeline: IngestPipeline, database: Database, seed: UInt64, interval: Duration = .seconds(1), speed: Double = 1, logger: Logger
+    ) {
         self.pipeline = pipeline
         self.database = database
         self.seed = seed
         self.interval = interval
+        self.speed = speed
         self.logger = logger
     }
 
@@ -52,11 +58,12 @@ public struct SimulatorFeed: Service {
             var simulator = BreadLineSimulator(seed: seed, start: start)
             var sequence = Int64(start.timeIntervalSince1970 * 1000) * 1000
             while !Task.isCancelled {
-                let samples = simulator.advance(to: Date()).compactMap { sample -> TelemetrySample? in
+                let now = start.addingTimeInterval(Date().timeIntervalSince(start) * speed)
+                let samples = simulator.advance(to: now).compactMap { sample -> TelemetrySample? in
                     guard let metricId = bindings[SimulatedBinding(equipment: sample.equipment, tag: sample.metric)] else { return nil }
                     return TelemetrySample(metricId: metricId, timestamp: sample.timestamp, value: sample.value)
                 }
-                simulator.discardTruth(before: Date().addingTimeInterval(-3600))
+                simulator.discardTruth(before: now.addingTimeInterval(-3600))
                 for chunk in stride(from: 0, to: samples.count, by: TelemetryBatch.maximumSamples) {
                     sequence += 1
                     let batch = TelemetryBatch(

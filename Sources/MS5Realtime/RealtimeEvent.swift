@@ -8,6 +8,8 @@ public struct RealtimeEvent: Sendable {
     public var type: RealtimeEventType
     /// When it happened.
     public var time: Date
+    /// When MS5 published it, after storing it: clients measure delivery delay from here.
+    public var publishedAt: Date
     /// The JSON `data` sent to clients.
     public var payload: RealtimePayload
     /// Events with the same key replace each other while undelivered and are rate-limited per client,
@@ -19,12 +21,14 @@ public struct RealtimeEvent: Sendable {
         type: RealtimeEventType,
         topics: [RealtimeTopic],
         time: Date = Date(),
+        publishedAt: Date = Date(),
         payload: RealtimePayload,
         coalescingKey: String? = nil
     ) {
         self.type = type
         self.topics = topics
         self.time = time
+        self.publishedAt = publishedAt
         self.payload = payload
         self.coalescingKey = coalescingKey
     }

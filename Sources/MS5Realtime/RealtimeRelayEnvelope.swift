@@ -18,7 +18,7 @@ public struct RealtimeRelayEnvelope: Sendable {
         self.event = event
     }
 
-    /// The envelope as JSON text: `{"origin":…,"type":…,"topics":[…],"time":<ms since 1970>,"key":…,"data":…}`.
+    /// The envelope as JSON text: `{"origin":…,"type":…,"topics":[…],"time":<ms since 1970>,"published":<ms>,"key":…,"data":…}`.
     public func jsonText() -> String {
         var writer = JSONWriter()
         writer.raw("{\"origin\":")
@@ -29,6 +29,8 @@ public struct RealtimeRelayEnvelope: Sendable {
         writer.strings(event.topics.map(\.description))
         writer.raw(",\"time\":")
         writer.number((event.time.timeIntervalSince1970 * 1000).rounded())
+        writer.raw(",\"published\":")
+        writer.number((event.publishedAt.timeIntervalSince1970 * 1000).rounded())
         if let key = event.coalescingKey {
             writer.raw(",\"key\":")
             writer.string(key)
@@ -52,6 +54,7 @@ public struct RealtimeRelayEnvelope: Sendable {
                 type: RealtimeEventType(rawValue: wire.type),
                 topics: topics,
                 time: Date(timeIntervalSince1970: wire.time / 1000),
+                publishedAt: Date(timeIntervalSince1970: (wire.published ?? wire.time) / 1000),
                 payload: .json(wire.data),
                 coalescingKey: wire.key
             )
@@ -63,6 +66,7 @@ public struct RealtimeRelayEnvelope: Sendable {
         let type: String
         let topics: [String]
         let time: Double
+        let published: Double?
         let key: String?
         let data: JSONValue
     }

@@ -12,6 +12,8 @@ enum ServerMessages {
         writer.strings(event.topics.map(\.description))
         writer.raw(",\"time\":")
         writer.string(event.time.formatted(timeStyle))
+        writer.raw(",\"published\":")
+        writer.string(event.publishedAt.formatted(timeStyle))
         if let key = event.coalescingKey {
             writer.raw(",\"key\":")
             writer.string(key)

@@ -22,6 +22,7 @@ import Testing
             type: .state,
             topics: [.plant, .andon],
             time: Date(timeIntervalSince1970: 0),
+            publishedAt: Date(timeIntervalSince1970: 0.25),
             payload: .encoded(#"{"state":"running"}"#),
             coalescingKey: "k"
         )
@@ -32,7 +33,7 @@ import Testing
                 == .object([
                     "type": .string("event"), "id": .number(7), "event": .string("state"),
                     "topics": .array([.string("plant"), .string("andon")]),
-                    "time": .string("1970-01-01T00:00:00.000Z"), "key": .string("k"),
+                    "time": .string("1970-01-01T00:00:00.000Z"), "published": .string("1970-01-01T00:00:00.250Z"), "key": .string("k"),
                     "data": .object(["state": .string("running")]),
                 ])
         )
@@ -57,6 +58,7 @@ import Testing
                 type: .values,
                 topics: [.equipment(id), .line(id)],
                 time: Date(timeIntervalSince1970: 1_700_000_000.123),
+                publishedAt: Date(timeIntervalSince1970: 1_700_000_002.5),
                 payload: .json(.object(["v": .number(3)])),
                 coalescingKey: "values:equipment:x:metric:m"
             )
@@ -68,5 +70,6 @@ import Testing
         #expect(decoded.event.coalescingKey == envelope.event.coalescingKey)
         #expect(decoded.event.payload == .json(.object(["v": .number(3)])))
         #expect(abs(decoded.event.time.timeIntervalSince(envelope.event.time)) < 0.001)
+        #expect(decoded.event.publishedAt == Date(timeIntervalSince1970: 1_700_000_002.5))
     }
 }

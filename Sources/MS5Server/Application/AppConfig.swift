@@ -24,6 +24,8 @@ public struct AppConfig: Sendable {
     /// Run the simulated bread line, feeding metrics bound to the connector `simulator`.
     public var simulatorEnabled = false
     public var simulatorSeed: UInt64 = 2026
+    /// How many times faster than the wall clock the simulated line runs (load tests).
+    public var simulatorSpeed = 1
     /// How long time-series data is kept.
     public var retention = RetentionPolicy()
     /// How often latest values and rollups gathered in memory are written.
@@ -68,6 +70,8 @@ public struct AppConfig: Sendable {
         Key(name: "auth.tokenLifetimeMinutes", defaultValue: "720", summary: "How long a sign-in token stays valid, 1 to 10080 minutes."),
         Key(name: "simulator.enabled", defaultValue: "false", summary: "Run the simulated bread line (ms5 demo turns it on)."),
         Key(name: "simulator.seed", defaultValue: "2026", summary: "Seed of the simulated line: the same seed gives the same day."),
+        Key(name: "simulator.speed", defaultValue: "1",
+            summary: "How many times faster than real time the simulated line runs, 1 to 3600 (load tests; its data runs ahead of the clock)."),
         Key(name: "ingest.flushMilliseconds", defaultValue: "1000",
             summary: "How often latest values and rollups are written, 50 to 60000 ms (reads always see every stored batch)."),
         Key(name: "retention.rawDays", defaultValue: "30", summary: "Days raw samples are kept."),
@@ -108,6 +112,7 @@ public struct AppConfig: Sendable {
         }
         simulatorEnabled = try Self.boolean(reader, "simulator.enabled") ?? simulatorEnabled
         if let seed = try Self.integer(reader, "simulator.seed", in: 0...Int.max) { simulatorSeed = UInt64(seed) }
+        simulatorSpeed = try Self.integer(reader, "simulator.speed", in: 1...3600) ?? simulatorSpeed
         if let milliseconds = try Self.integer(reader, "ingest.flushMilliseconds", in: 50...60_000) {
             aggregateFlushInterval = .milliseconds(milliseconds)
         }

@@ -44,7 +44,8 @@ public func buildApplication(
             logger: logger),
     ]
     if config.simulatorEnabled {
-        services.append(SimulatorFeed(pipeline: pipeline, database: database, seed: config.simulatorSeed, logger: logger))
+        services.append(SimulatorFeed(
+            pipeline: pipeline, database: database, seed: config.simulatorSeed, speed: Double(config.simulatorSpeed), logger: logger))
     }
     var app = Application(
         router: router,

@@ -27,18 +27,18 @@ enum LiveEvents {
             guard let equipmentId = event.equipmentId else { return [] }
             return try samples.map { sample in
                 RealtimeEvent(
-                    type: .values, topics: scope, time: sample.timestamp,
+                    type: .values, topics: scope, time: sample.timestamp, publishedAt: event.publishedAt,
                     payload: try payload(LiveValue(equipmentId: equipmentId, sample: sample)),
                     coalescingKey: "values:\(equipmentId):\(sample.metricId)")
             }
         case .state(let change):
-            return [RealtimeEvent(type: .state, topics: wide, time: change.confirmedAt, payload: try payload(Scoped(equipmentId: event.equipmentId, body: change)))]
+            return [RealtimeEvent(type: .state, topics: wide, time: change.confirmedAt, publishedAt: event.publishedAt, payload: try payload(Scoped(equipmentId: event.equipmentId, body: change)))]
         case .fault(let fault):
-            return [RealtimeEvent(type: .fault, topics: wide, time: fault.at, payload: try payload(Scoped(equipmentId: event.equipmentId, body: fault)))]
+            return [RealtimeEvent(type: .fault, topics: wide, time: fault.at, publishedAt: event.publishedAt, payload: try payload(Scoped(equipmentId: event.equipmentId, body: fault)))]
         case .productionStop(let stop):
-            return [RealtimeEvent(type: .stop, topics: wide, time: event.publishedAt, payload: try payload(stop))]
+            return [RealtimeEvent(type: .stop, topics: wide, time: event.publishedAt, publishedAt: event.publishedAt, payload: try payload(stop))]
         case .andon(let andon):
-            return [RealtimeEvent(type: .andon, topics: [.andon] + wide, time: event.publishedAt, payload: try payload(LiveAndon(andon)))]
+            return [RealtimeEvent(type: .andon, topics: [.andon] + wide, time: event.publishedAt, publishedAt: event.publishedAt, payload: try payload(LiveAndon(andon)))]
         }
     }
 

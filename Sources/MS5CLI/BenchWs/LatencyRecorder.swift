@@ -21,6 +21,14 @@ final class LatencyRecorder: Sendable {
         state.withLock { $0.subscriptions += 1 }
     }
 
+    /// Forgets the latencies and messages recorded so far (the warm-up).
+    func reset() {
+        state.withLock {
+            $0.microseconds.removeAll(keepingCapacity: true)
+            $0.messages = 0
+        }
+    }
+
     /// Clients whose subscription was confirmed.
     var subscriptions: Int { state.withLock { $0.subscriptions } }
 
