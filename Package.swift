@@ -45,6 +45,18 @@ let package = Package(
             name: "MS5Domain",
             swiftSettings: strictSettings
         ),
+        // Tokens (own and OIDC), TOTP, recovery codes, refresh-token rules, the audit hash chain,
+        // common passwords: identity building blocks with no I/O of their own but HTTP fetching.
+        .target(
+            name: "MS5Identity",
+            dependencies: [
+                "MS5JSON",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            resources: [.copy("Resources/common-passwords.txt")],
+            swiftSettings: strictSettings
+        ),
         // One query layer over SQLite and PostgreSQL, migrations, repositories.
         .target(
             name: "MS5Storage",
@@ -240,6 +252,7 @@ let package = Package(
             name: "MS5Server",
             dependencies: [
                 "MS5Domain",
+                "MS5Identity",
                 "MS5Storage",
                 "MS5Import",
                 "MS5Ingest",
@@ -292,6 +305,16 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "MS5DomainTests", dependencies: ["MS5Domain"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "MS5IdentityTests",
+            dependencies: [
+                "MS5Identity",
+                "MS5JSON",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "MS5ConnectorsTests",
             dependencies: [

@@ -3,7 +3,7 @@
 #   1. installs what is missing (PostgreSQL 15 from Debian, a Python venv for the API checks, and
 #      one with the protocol peers: cpppo, pycomm3 and pylogix for EtherNet/IP, asyncua for
 #      OPC UA, pymodbus and libmodbus's example server for Modbus, mosquitto and paho-mqtt for
-#      MQTT, aiosmtpd for e-mail),
+#      MQTT, aiosmtpd for e-mail, cryptography for the test OpenID provider),
 #   2. starts a private PostgreSQL cluster on a free port and exports MS5_TEST_POSTGRES_URL,
 #   3. builds and runs the Swift suites (storage tests on SQLite and on PostgreSQL),
 #   4. validates the served OpenAPI document with openapi-spec-validator,
@@ -48,11 +48,11 @@ if [ ! -x .venv-test/bin/openapi-spec-validator ]; then
 fi
 echo "ok"
 
-step "Protocol peers (.venv-peers: cpppo, pycomm3, pylogix, asyncua, pymodbus, paho-mqtt, aiosmtpd; libmodbus's server)"
-if ! .venv-peers/bin/python -c 'import cpppo, pycomm3, pylogix, asyncua, pymodbus, paho.mqtt, aiosmtpd' 2>/dev/null; then
+step "Protocol peers (.venv-peers: cpppo, pycomm3, pylogix, asyncua, pymodbus, paho-mqtt, aiosmtpd, cryptography; libmodbus's server)"
+if ! .venv-peers/bin/python -c 'import cpppo, pycomm3, pylogix, asyncua, pymodbus, paho.mqtt, aiosmtpd, cryptography' 2>/dev/null; then
   python3 -m venv .venv-peers
   .venv-peers/bin/pip install -q --disable-pip-version-check cpppo==5.2.5 pycomm3==1.2.16 pylogix==1.1.6 \
-    asyncua==2.1.0 pymodbus==3.16.1 paho-mqtt==2.2.0 aiosmtpd==1.4.6
+    asyncua==2.1.0 pymodbus==3.16.1 paho-mqtt==2.2.0 aiosmtpd==1.4.6 cryptography==50.0.2
 fi
 if [ ! -x .peers/modbus/random-test-server ]; then
   mkdir -p .peers/modbus
