@@ -27,20 +27,24 @@ struct TestServer {
         config.database = database
         config.port = 0
         config.bcryptCost = 4
+        config.signInsPerMinute = 10_000
         return config
     }
 
-    /// Runs `body` against a fresh server with accounts `admin`, `engineer` and `operator` signed in.
+    /// Runs `body` against a fresh server with one account per role of `roles` signed in (by
+    /// default `admin`, `engineer` and `operator`), each named after its role.
     @discardableResult
     static func run<R: Sendable>(
-        database: DatabaseURL = .sqliteMemory, testing: TestingSetup = .router, _ body: @Sendable (TestServer) async throws -> R
+        database: DatabaseURL = .sqliteMemory, testing: TestingSetup = .router, roles: [Role] = [.admin, .engineer, .operator],
+        configure: (inout AppConfig) -> Void = { _ in }, _ body: @Sendable (TestServer) async throws -> R
     ) async throws -> R {
-        let config = config(database: database)
+        var config = config(database: database)
+        configure(&config)
         var logger = Logger(label: "ms5.test")
         logger.logLevel = .warning
         let app = try await buildApplication(config, logger: logger) { database in
             let accounts = AccountService(database: database, bcryptCost: 4, tokenLifetime: .seconds(600))
-            for role in [Role.admin, .engineer, .operator] {
+            for role in roles {
                 do {
                     _ = try await accounts.create(
                         UserInput(username: role.rawValue, displayName: role.rawValue, role: role, password: password), temporary: false)
@@ -51,7 +55,7 @@ struct TestServer {
         }
         return try await app.test(testing) { client in
             var tokens: [Role: String] = [:]
-            for role in [Role.admin, .engineer, .operator] {
+            for role in roles {
                 let response = try await client.execute(
                     uri: "/v1/auth/login", method: .post, headers: [.contentType: "application/json"],
                     body: try json(["username": role.rawValue, "password": password]))

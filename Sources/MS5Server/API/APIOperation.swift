@@ -23,6 +23,8 @@ struct APIOperation: Sendable {
     var parameters: [Parameter] = []
     /// Whether the operation can refuse a change as conflicting with other records (409).
     var canConflict = false
+    /// Whether the operation is limited per client address (429).
+    var rateLimited = false
     /// The request body's schema name, set when the operation is registered with an input type.
     var requestSchema: String?
     /// The media type of a request body that is a file rather than JSON (`text/csv`).
@@ -31,6 +33,9 @@ struct APIOperation: Sendable {
     var success: (status: HTTPResponse.Status, schema: String?) = (.ok, nil)
     /// The media type of a successful response.
     var contentType = "application/json"
+
+    /// What an account with a temporary password may do before it sets its own.
+    static let allowedBeforePasswordChange: Set<String> = ["currentUser", "changePassword", "logout"]
 
     /// Whether the operation is a signed-in write, which an `Idempotency-Key` header makes safe to send again.
     var acceptsIdempotencyKey: Bool {
@@ -60,6 +65,7 @@ struct APIOperation: Sendable {
             }
         }
         if canConflict || acceptsIdempotencyKey { statuses.append(.conflict) }
+        if rateLimited { statuses.append(.tooManyRequests) }
         return statuses
     }
 }

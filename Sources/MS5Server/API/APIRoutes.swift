@@ -84,6 +84,10 @@ struct APIRoutes {
             guard operation.access.allows(user.role) else {
                 throw Problem(.forbidden, code: "forbidden", detail: "Your role (\(user.role.rawValue)) may not do this.")
             }
+            if user.mustChangePassword, !APIOperation.allowedBeforePasswordChange.contains(operation.operationId) {
+                throw Problem(.forbidden, code: "password-change-required",
+                              detail: "Change the temporary password first (POST /v1/auth/password), then sign in again.")
+            }
             context.user = user
             guard operation.acceptsIdempotencyKey else { return try await handler(request, context) }
             return try await idempotentWrites.run(request, user: user) { request in try await handler(request, context) }

@@ -14,6 +14,8 @@ public struct AppConfig: Sendable {
 
     public var host = "127.0.0.1"
     public var port = 8080
+    /// Web origins (`https://host[:port]`) whose pages may call the API; empty allows none but ms5's own.
+    public var corsOrigins: Set<String> = []
     public var database = DatabaseURL.sqliteFile(path: "./ms5-data/ms5.sqlite")
     /// Apply pending migrations at start; when false, a schema behind the binary is refused.
     public var migrate = true
@@ -21,6 +23,10 @@ public struct AppConfig: Sendable {
     public var logFormat = LogFormat.text
     public var bcryptCost = 12
     public var tokenLifetime = Duration.seconds(12 * 3600)
+    /// How long an account stays locked after five wrong passwords in a row.
+    public var lockout = Duration.seconds(15 * 60)
+    /// Sign-in attempts allowed per client address and minute.
+    public var signInsPerMinute = 10
     /// Run the simulated bread line, feeding metrics bound to the connector `simulator`.
     public var simulatorEnabled = false
     public var simulatorSeed: UInt64 = 2026
@@ -61,6 +67,8 @@ public struct AppConfig: Sendable {
     public static let keys: [Key] = [
         Key(name: "http.host", defaultValue: "127.0.0.1", summary: "Address to listen on; 0.0.0.0 for every interface."),
         Key(name: "http.port", defaultValue: "8080", summary: "TCP port to listen on (0 picks a free one)."),
+        Key(name: "http.corsOrigins", defaultValue: "",
+            summary: "Comma-separated web origins (https://host[:port]) whose pages may call the API; empty allows only ms5's own."),
         Key(name: "database.url", defaultValue: "sqlite:./ms5-data/ms5.sqlite",
             summary: "sqlite:PATH, sqlite::memory: or postgres://user:pass@host:5432/db?sslmode=prefer&pool_max=10."),
         Key(name: "database.migrate", defaultValue: "true", summary: "Apply pending schema migrations at start."),
@@ -68,6 +76,8 @@ public struct AppConfig: Sendable {
         Key(name: "log.format", defaultValue: "text", summary: "text, or json for one JSON object per line."),
         Key(name: "auth.bcryptCost", defaultValue: "12", summary: "bcrypt cost of password hashes, 4 to 16."),
         Key(name: "auth.tokenLifetimeMinutes", defaultValue: "720", summary: "How long a sign-in token stays valid, 1 to 10080 minutes."),
+        Key(name: "auth.signInsPerMinute", defaultValue: "10", summary: "Sign-in attempts allowed per client address and minute, 1 to 10000."),
+        Key(name: "auth.lockoutMinutes", defaultValue: "15", summary: "How long five wrong passwords in a row lock an account, 1 to 1440 minutes."),
         Key(name: "simulator.enabled", defaultValue: "false", summary: "Run the simulated bread line (ms5 demo turns it on)."),
         Key(name: "simulator.seed", defaultValue: "2026", summary: "Seed of the simulated line: the same seed gives the same day."),
         Key(name: "simulator.speed", defaultValue: "1",
@@ -92,6 +102,13 @@ public struct AppConfig: Sendable {
     public init(reader: ConfigReader) throws(ConfigError) {
         host = reader.string(forKey: "http.host") ?? host
         port = try Self.integer(reader, "http.port", in: 0...65535) ?? port
+        if let list = reader.string(forKey: "http.corsOrigins"), !list.isEmpty {
+            let origins = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard origins.allSatisfy({ ($0.hasPrefix("https://") || $0.hasPrefix("http://")) && !$0.hasSuffix("/") && !$0.contains("*") }) else {
+                throw ConfigError(key: "http.corsOrigins", reason: "must be origins like https://board.plant.example, without a path or wildcard")
+            }
+            corsOrigins = Set(origins)
+        }
         if let url = reader.string(forKey: "database.url") {
             do { database = try DatabaseURL(parsing: url) } catch { throw ConfigError(key: "database.url", reason: error.message) }
         }
@@ -109,6 +126,10 @@ public struct AppConfig: Sendable {
         bcryptCost = try Self.integer(reader, "auth.bcryptCost", in: 4...16) ?? bcryptCost
         if let minutes = try Self.integer(reader, "auth.tokenLifetimeMinutes", in: 1...10080) {
             tokenLifetime = .seconds(minutes * 60)
+        }
+        signInsPerMinute = try Self.integer(reader, "auth.signInsPerMinute", in: 1...10_000) ?? signInsPerMinute
+        if let minutes = try Self.integer(reader, "auth.lockoutMinutes", in: 1...1440) {
+            lockout = .seconds(minutes * 60)
         }
         simulatorEnabled = try Self.boolean(reader, "simulator.enabled") ?? simulatorEnabled
         if let seed = try Self.integer(reader, "simulator.seed", in: 0...Int.max) { simulatorSeed = UInt64(seed) }

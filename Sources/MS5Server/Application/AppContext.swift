@@ -9,11 +9,14 @@ public struct AppContext: RequestContext, WebSocketRequestContext {
     public let webSocket: WebSocketHandlerReference<Self>
     /// The signed-in account, set for every operation that requires one.
     public var user: User?
+    /// The address the request came from (the proxy's, behind one), for per-client limits.
+    public let remoteIP: String
 
     /// Creates the context for a new request.
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
         self.webSocket = .init()
+        self.remoteIP = source.channel.remoteAddress?.ipAddress ?? "unknown"
     }
 
     /// The same limit as ``JSONBody/maximumBytes``.

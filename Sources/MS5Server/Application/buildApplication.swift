@@ -80,6 +80,10 @@ func buildRouter(_ config: AppConfig, database: Database, pipeline: IngestPipeli
     let router = Router(context: AppContext.self)
     let registry = PrometheusCollectorRegistry()
     router.add(middleware: RequestIDMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware())
+    if !config.corsOrigins.isEmpty {
+        router.add(middleware: CORSAllowListMiddleware(origins: config.corsOrigins))
+    }
     router.add(middleware: HTTPMetricsMiddleware(registry: registry))
     router.add(middleware: AccessLogMiddleware())
     router.add(middleware: ProblemMiddleware())
@@ -88,12 +92,13 @@ func buildRouter(_ config: AppConfig, database: Database, pipeline: IngestPipeli
     }
 
     let tokenCache = TokenCache()
-    let accounts = AccountService(database: database, bcryptCost: config.bcryptCost, tokenLifetime: config.tokenLifetime, cache: tokenCache)
+    let accounts = AccountService(
+        database: database, bcryptCost: config.bcryptCost, tokenLifetime: config.tokenLifetime, lockout: config.lockout, cache: tokenCache)
     var api = APIRoutes(
         router: router, authenticator: Authenticator(tokens: TokenRepository(database: database), cache: tokenCache),
         idempotentWrites: IdempotentWrites(store: IdempotencyStore(database: database)))
     api.addOperationsRoutes(database: database, metrics: MetricsExporter(registry: registry, database: database, plcLinks: plcLinks))
-    api.addAuthRoutes(accounts: accounts)
+    api.addAuthRoutes(accounts: accounts, signInLimiter: SignInRateLimiter(limit: config.signInsPerMinute))
     api.addUserRoutes(accounts: accounts, users: UserRepository(database: database))
     api.addTeamRoutes(database: database)
     api.addPlantRoutes(database: database)

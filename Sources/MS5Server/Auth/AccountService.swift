@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import MS5Domain
+import MS5Identity
 import MS5Storage
 
 /// Accounts and sign-in: what both the HTTP API and `ms5 user` use, so that passwords are
@@ -11,38 +12,73 @@ public struct AccountService: Sendable {
     let hasher: PasswordHasher
     let tokenLifetime: Duration
     let cache: TokenCache
+    let signInGuard: SignInGuard
+    /// How long an account stays locked after ``failedSignInLimit`` wrong passwords in a row.
+    let lockout: Duration
 
-    /// Creates the service over `database`, hashing with bcrypt at `bcryptCost` and issuing tokens
-    /// that live for `tokenLifetime`.
-    public init(database: Database, bcryptCost: Int, tokenLifetime: Duration) {
-        self.init(database: database, bcryptCost: bcryptCost, tokenLifetime: tokenLifetime, cache: TokenCache())
+    /// Wrong passwords in a row that lock an account.
+    static let failedSignInLimit = 5
+    /// How many of an account's last passwords a new one may not repeat.
+    static let passwordHistory = 5
+
+    /// Creates the service over `database`, hashing with bcrypt at `bcryptCost`, issuing tokens
+    /// that live for `tokenLifetime` and locking an account for `lockout` after five wrong passwords.
+    public init(database: Database, bcryptCost: Int, tokenLifetime: Duration, lockout: Duration = .seconds(15 * 60)) {
+        self.init(database: database, bcryptCost: bcryptCost, tokenLifetime: tokenLifetime, lockout: lockout, cache: TokenCache())
     }
 
-    init(database: Database, bcryptCost: Int, tokenLifetime: Duration, cache: TokenCache) {
+    init(database: Database, bcryptCost: Int, tokenLifetime: Duration, lockout: Duration, cache: TokenCache) {
         self.users = UserRepository(database: database)
         self.tokens = TokenRepository(database: database)
         self.hasher = PasswordHasher(cost: UInt8(clamping: bcryptCost))
         self.tokenLifetime = tokenLifetime
         self.cache = cache
+        self.signInGuard = SignInGuard(database: database)
+        self.lockout = lockout
     }
 
     /// Creates an account; with `temporary`, the first sign-in must change the password.
     public func create(_ input: UserInput, temporary: Bool) async throws -> User {
         try input.validate()
-        return try await users.create(input, passwordHash: try await hasher.hash(input.password), mustChangePassword: temporary)
+        try Self.refuseCommon(input.password)
+        let hash = try await hasher.hash(input.password)
+        let user = try await users.create(input, passwordHash: hash, mustChangePassword: temporary)
+        try await signInGuard.rememberPassword(hash, of: user.id, keep: Self.passwordHistory)
+        return user
     }
 
-    /// Sets a new password for `username` and revokes every token of the account.
+    /// Sets a new password for `username`, unlocks the account and revokes every token of it.
     public func resetPassword(username: String, to password: String, temporary: Bool) async throws -> User {
         let problems = PasswordPolicy.standard.problems(password, username: username)
         if !problems.isEmpty {
             throw DomainError.invalid(problems.map { FieldViolation(field: "/password", reason: $0) })
         }
-        let user = try await users.setPassword(
-            username: username, passwordHash: try await hasher.hash(password), mustChangePassword: temporary)
+        try Self.refuseCommon(password)
+        guard let (current, _) = try await users.credentials(username: username) else {
+            throw DomainError(.notFound, "No account named '\(username)' exists.")
+        }
+        for earlier in try await signInGuard.recentPasswordHashes(of: current.id, count: Self.passwordHistory)
+        where try await hasher.verify(password, against: earlier) {
+            throw DomainError.invalid([FieldViolation(field: "/password", reason: "must not be one of the account's last \(Self.passwordHistory) passwords")])
+        }
+        let hash = try await hasher.hash(password)
+        let user = try await users.setPassword(username: username, passwordHash: hash, mustChangePassword: temporary)
+        try await signInGuard.rememberPassword(hash, of: user.id, keep: Self.passwordHistory)
+        try await signInGuard.clear(user.id)
         try await tokens.revokeAll(userId: user.id)
         cache.forget(userId: user.id)
         return user
+    }
+
+    /// Lifts a lockout before its time runs out.
+    public func unlock(_ userId: UUID) async throws {
+        try await signInGuard.clear(userId)
+    }
+
+    private static func refuseCommon(_ password: String) throws {
+        if CommonPasswords.contains(password) {
+            throw DomainError.invalid([FieldViolation(field: "/password", reason: "is one of the 10,000 most common passwords")])
+        }
     }
 
     /// Every account, page by page.
@@ -50,18 +86,36 @@ public struct AccountService: Sendable {
         try await users.list(page)
     }
 
-    /// Checks the password and issues a token. Unknown accounts cost as much time as wrong passwords.
+    /// Checks the password and issues a token. Unknown accounts cost as much time as wrong passwords;
+    /// five wrong passwords in a row lock the account for ``lockout``.
     func signIn(username: String, password: String) async throws -> LoginResponse {
         let refused = Problem(.unauthorized, code: "unauthenticated", detail: "The username or password is wrong.")
         guard let (user, hash) = try await users.credentials(username: username) else {
             _ = try await hasher.hash(password)
             throw refused
         }
-        guard try await hasher.verify(password, against: hash), !user.disabled else { throw refused }
+        let now = Date()
+        if let until = try await signInGuard.standing(of: user.id).lockedUntil, until > now {
+            throw Self.locked(until: until)
+        }
+        guard try await hasher.verify(password, against: hash) else {
+            let standing = try await signInGuard.recordFailure(of: user.id, limit: Self.failedSignInLimit, lockout: lockout, now: now)
+            if let until = standing.lockedUntil { throw Self.locked(until: until) }
+            throw refused
+        }
+        guard !user.disabled else { throw refused }
+        try await signInGuard.clear(user.id)
         let token = BearerToken.generate()
         let expiresAt = Date().addingTimeInterval(tokenLifetime.seconds)
         try await tokens.issue(tokenHash: token.hash, userId: user.id, expiresAt: expiresAt)
         return LoginResponse(token: token.value, tokenType: "Bearer", expiresAt: expiresAt, user: user)
+    }
+
+    private static func locked(until: Date) -> Problem {
+        Problem(.unauthorized, code: "account-locked", detail: """
+            The account is locked after \(failedSignInLimit) wrong passwords in a row until \(until.formatted(.iso8601)); \
+            an administrator can unlock it sooner.
+            """)
     }
 
     /// Revokes the token the request carries.

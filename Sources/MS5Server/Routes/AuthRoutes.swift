@@ -5,14 +5,16 @@ import MS5Storage
 
 extension APIRoutes {
     /// Signing in and out, and the signed-in account.
-    mutating func addAuthRoutes(accounts: AccountService) {
+    mutating func addAuthRoutes(accounts: AccountService, signInLimiter: SignInRateLimiter) {
         let tag = "Authentication"
         add(APIOperation(
             method: .post, path: "/v1/auth/login", operationId: "login",
-            summary: "Sign in with username and password; answers a bearer token.", tag: tag, access: .anyone),
+            summary: "Sign in with username and password; answers a bearer token. Five wrong passwords in a row lock the account.",
+            tag: tag, access: .anyone, rateLimited: true),
             input: LoginRequest.self
-        ) { login, _, _ in
-            try await accounts.signIn(username: login.username, password: login.password)
+        ) { login, _, context in
+            try signInLimiter.admit(context.remoteIP)
+            return try await accounts.signIn(username: login.username, password: login.password)
         }
         add(APIOperation(
             method: .post, path: "/v1/auth/logout", operationId: "logout", summary: "Revoke the token of this request.",
@@ -59,6 +61,16 @@ extension APIRoutes {
             input: UserInput.self, status: .created
         ) { input, _, _ in
             try await accounts.create(input, temporary: true)
+        }
+        add(APIOperation(
+            method: .post, path: "/v1/users/{id}/unlock", operationId: "unlockUser",
+            summary: "Lift the lock five wrong passwords put on an account, before its time runs out.",
+            tag: tag, access: .administrators, parameters: [.id("user")])
+        ) { _, context in
+            let id = try context.pathID("user")
+            _ = try await users.get(id)
+            try await accounts.unlock(id)
+            return NoContent()
         }
     }
 }
