@@ -135,6 +135,18 @@ struct ProductionReportsTests {
                 try await reports.code(equipmentId: equipment, StopCodingInput(stopStart: Self.at("09:00"), reasonCode: "NOPE"), by: "operator", now: Self.at("15:00"))
             }
             #expect(unknownReason?.violations.first?.field == "/reasonCode")
+
+            // The API shows times to the millisecond: a start within the same millisecond names the stop.
+            let coded = try await reports.code(
+                equipmentId: equipment, StopCodingInput(stopStart: Self.at("09:00").addingTimeInterval(0.0004), reasonCode: "JAM"),
+                by: "operator", now: Self.at("15:00"))
+            #expect(coded.start == Self.at("09:00") && coded.reasonCode == "JAM")
+            let twoMillisecondsOff = await #expect(throws: DomainError.self) {
+                try await reports.code(
+                    equipmentId: equipment, StopCodingInput(stopStart: Self.at("09:00").addingTimeInterval(0.002), reasonCode: "JAM"),
+                    by: "operator", now: Self.at("15:00"))
+            }
+            #expect(twoMillisecondsOff?.code == .notFound)
         }
     }
 

@@ -120,14 +120,16 @@ public struct ProductionReports: Sendable {
         return (window, try await ReportContext.load(database, equipmentId: equipmentId, window: window, horizon: Self.stopHorizon, now: now))
     }
 
-    /// The stop of an equipment starting at `start`, with the data it was derived from.
+    /// The stop of an equipment starting at `start`, with the data it was derived from. The API
+    /// shows times to the millisecond while stops start at any instant, so a stop matches when it
+    /// starts within the same millisecond.
     private func stop(equipmentId: UUID, startingAt start: Date, now: Date) async throws -> (ReportContext, Stop) {
-        let window = TimeSpan(start: start, end: now)
+        let window = TimeSpan(start: start.addingTimeInterval(-0.001), end: now)
         guard !window.isEmpty else {
             throw DomainError.invalid([FieldViolation(field: "/stopStart", reason: "must be in the past")])
         }
         let context = try await ReportContext.load(database, equipmentId: equipmentId, window: window, horizon: Self.stopHorizon, now: now)
-        guard let stop = context.input.stops.first(where: { $0.start == start }) else {
+        guard let stop = context.input.stops.first(where: { abs($0.start.timeIntervalSince(start)) < 0.001 }) else {
             throw DomainError(.notFound, "Equipment \(equipmentId) has no stop starting at \(start.formatted(.iso8601)).")
         }
         return (context, stop)
