@@ -274,6 +274,8 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
+            // The floor app (plain HTML, CSS and JavaScript modules), served at `/`.
+            resources: [.copy("Web")],
             swiftSettings: strictSettings
         ),
         // The `ms5` command.

@@ -7,6 +7,7 @@
 #   2. starts a private PostgreSQL cluster on a free port and exports MS5_TEST_POSTGRES_URL,
 #   3. builds and runs the Swift suites (storage tests on SQLite and on PostgreSQL),
 #   4. validates the served OpenAPI document with openapi-spec-validator,
+#   5. runs the floor app's tests in Debian's headless Chromium (playwright in .venv-browser),
 # and stops everything it started, also when a step fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,6 +35,7 @@ pkg-config --exists libmodbus 2>/dev/null || missing+=(libmodbus-dev pkg-config 
 command -v mosquitto >/dev/null || [ -x /usr/sbin/mosquitto ] || missing+=(mosquitto)
 command -v mosquitto_sub >/dev/null || missing+=(mosquitto-clients)
 python3 -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3-venv)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then echo "Missing ${missing[*]}; run as root or install them." >&2; exit 1; fi
   apt-get update -qq
@@ -86,5 +88,9 @@ done
 curl -fs "http://127.0.0.1:$port/openapi.json" -o "$run_dir/openapi.json"
 .venv-test/bin/openapi-spec-validator "$run_dir/openapi.json"
 
+step "Floor app in headless Chromium"
+Tests/browser/run.sh 2>&1 | tee "$run_dir/browser-test.log"
+browser_tests=$(grep -oE '[0-9]+ passed' "$run_dir/browser-test.log" | tail -1 | grep -oE '[0-9]+')
+
 step "Summary"
-echo "all suites: $((swift_tests + 1)) passed, 0 failed"
+echo "all suites: $((swift_tests + 1 + browser_tests)) passed, 0 failed"

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import HummingbirdWebSocket
 import Logging
@@ -87,7 +88,7 @@ func buildRouter(_ config: AppConfig, database: Database, pipeline: IngestPipeli
     router.add(middleware: HTTPMetricsMiddleware(registry: registry))
     router.add(middleware: AccessLogMiddleware())
     router.add(middleware: ProblemMiddleware())
-    if let webRoot = config.webRoot {
+    if let webRoot = config.webRoot ?? Bundle.module.url(forResource: "Web", withExtension: nil)?.path {
         router.add(middleware: FileMiddleware(webRoot, cacheControl: .init([(MediaType(type: .any), [.noCache])]), searchForIndexHtml: true))
     }
 

@@ -1,0 +1,97 @@
+// English catalogue. Keys are stable; {name} placeholders are filled by t().
+export default {
+  'app.name': 'MS5 Floor',
+  'app.skip': 'Skip to content',
+  'app.logoAlt': 'MS5 logo',
+
+  'nav.login': 'Sign in', 'nav.plant': 'Plant', 'nav.line': 'Line', 'nav.andon': 'Andon', 'nav.oee': 'OEE & losses',
+  'nav.jobs': 'My jobs', 'nav.outbox': 'Outbox', 'nav.settings': 'Settings',
+
+  'conn.idle': 'Live: off', 'conn.connecting': 'Live: connecting…', 'conn.open': 'Live: connected',
+  'conn.reconnecting': 'Live: reconnecting…', 'conn.offline': 'Offline',
+
+  'stale.banner': 'No connection: showing data saved at {time}.',
+
+  'common.none': '—', 'common.loading': 'Loading…', 'common.retry': 'Try again', 'common.close': 'Close', 'common.cancel': 'Cancel',
+  'error.load': 'Could not load: {detail}', 'error.offlineNoData': 'No connection and no saved data for this screen yet.',
+  'duration.hm': '{h} h {m} min', 'duration.ms': '{m} min {s} s', 'duration.s': '{s} s',
+
+  'state.running': 'Running', 'state.idle': 'Idle', 'state.held': 'Held', 'state.suspended': 'Suspended',
+  'state.stopped': 'Stopped', 'state.unknown': 'Unknown',
+  'planning.planned': 'Planned', 'planning.unplanned': 'Unplanned',
+
+  'kpi.oee': 'OEE', 'kpi.availability': 'Availability', 'kpi.performance': 'Performance', 'kpi.quality': 'Quality',
+  'kpi.misconfigured': 'Counts exceed the ideal rate: check the product’s ideal cycle time.',
+
+  'login.title': 'Sign in', 'login.username': 'User name', 'login.password': 'Password', 'login.submit': 'Sign in',
+  'login.signingIn': 'Signing in…', 'login.failed': 'User name or password is wrong.', 'login.missing': 'Enter user name and password.',
+  'login.error': 'Sign-in failed: {detail}', 'login.offline': 'No connection: signing in needs the server.',
+  'login.expired': 'Your session ended. Please sign in again.', 'login.mustChange': 'You must change your password at the office terminal.',
+
+  'plant.title': 'Plant overview', 'plant.order': 'Order', 'plant.count': 'Good / target (shift)', 'plant.oee': 'OEE (shift)',
+  'plant.andon': 'Andon', 'plant.noOrder': 'No running order', 'plant.countOf': '{good} / {target}',
+  'plant.countBar': 'Count against target: {pct}', 'plant.andonOpen': '{n} open', 'plant.andonNone': 'None open',
+  'plant.noSettings': 'No shift settings',
+
+  'line.none': 'There is no line to show.', 'line.switch': 'Lines', 'line.order': 'Order {order} · {product}',
+  'line.equipment': 'Equipment', 'line.oee': 'OEE this shift', 'line.counts': 'Counts and rate', 'line.stops': 'Stops this shift',
+  'line.constraint': 'constraint', 'line.rate': 'Rate', 'line.timelineLabel': 'State timeline of {name} since {from}',
+  'line.firstOut': 'first out', 'line.now': 'now', 'line.kind.fault': 'fault', 'line.kind.warning': 'warning', 'line.statusMsgs': 'Status: {list}', 'line.since': 'since {time}', 'line.noFaults': 'No active faults',
+  'line.noSettings': 'This line has no production settings (shifts, reasons) yet.',
+  'line.good': 'Good', 'line.rejects': 'Rejects', 'line.target': 'Target', 'line.attainment': 'Target attainment',
+  'line.constraintRate': 'Constraint rate', 'line.shift': 'Shift',
+  'line.noStops': 'No stops this shift.', 'line.firstOutFault': 'first-out fault {code}', 'line.proposed': 'Uncoded (proposed: {reason})',
+  'line.uncoded': 'Uncoded', 'line.pendingTag': 'Waiting to send: {what}', 'line.rejectedTag': 'Refused — see Outbox',
+  'line.code': 'Code stop', 'line.recode': 'Change reason', 'line.split': 'Split',
+  'line.codeTitle': 'Stop of {name} at {time}', 'line.pickCategory': 'Choose the category:', 'line.back': 'Back', 'line.comment': 'Comment (optional)',
+  'line.tooShort': 'This stop is too short to split.', 'line.splitTitle': 'Split a stop of {name}', 'line.splitWhere': 'Split at',
+  'line.splitAt': 'Split at {time}', 'line.splitHelp': 'The stop runs from {from} to {to}. Each part can then get its own reason.',
+
+  'andon.title': 'Andon', 'andon.raise': 'Raise a call', 'andon.board': 'Open calls', 'andon.line': 'Line', 'andon.equipment': 'Equipment',
+  'andon.wholeLine': 'Whole line', 'andon.raiseHelp': 'Tap what you need, then how urgent it is.',
+  'andon.raiseTitle': 'Call: {category}', 'andon.pickPriority': 'How urgent?', 'andon.textOptional': 'Short note (optional)',
+  'andon.cat.safety': 'Safety', 'andon.cat.quality': 'Quality', 'andon.cat.maintenance': 'Maintenance', 'andon.cat.material': 'Material', 'andon.cat.help': 'Help',
+  'andon.prio.critical': 'Critical', 'andon.prio.high': 'High', 'andon.prio.medium': 'Medium', 'andon.prio.low': 'Low',
+  'andon.status.open': 'Open', 'andon.status.acknowledged': 'Acknowledged', 'andon.status.resolved': 'Resolved', 'andon.status.cancelled': 'Cancelled',
+  'andon.level': 'Level {n}', 'andon.noText': 'No note', 'andon.raisedBy': 'raised by {who} at {time}', 'andon.heldBy': 'with {who}',
+  'andon.acknowledge': 'Acknowledge', 'andon.resolve': 'Resolve', 'andon.empty': 'No open calls.', 'andon.notSent': 'Not sent yet',
+  'andon.resolveTitle': 'Resolve the call', 'andon.resolveHelp': 'Pick a note or write one:', 'andon.note': 'Note',
+  'andon.noteNeeded': 'A note is needed to resolve a call.',
+  'andon.note.fixed': 'Fixed', 'andon.note.noLonger': 'No longer needed', 'andon.note.handedOver': 'Handed over',
+
+  'oee.title': 'OEE and losses', 'oee.range': 'Range', 'oee.range1': 'Last 24 h', 'oee.range7': 'Last 7 days', 'oee.range14': 'Last 14 days',
+  'oee.pareto': 'Unplanned stops (Pareto, constraint)', 'oee.paretoLabel': 'Pareto of unplanned stop time, top {n} reasons',
+  'oee.noStops': 'No unplanned stops in this range.', 'oee.trend': 'OEE per day', 'oee.trendLabel': 'OEE per day over the last {days} days',
+  'oee.stopsPerDay': 'Unplanned stop time per day', 'oee.stopsPerDayLabel': 'Unplanned stop time of the constraint per day',
+  'oee.byEquipment': 'Stop time per equipment', 'oee.stops': '{n} stops',
+  'oee.byShift': 'By shift', 'oee.byShiftCaption': 'KPIs of each shift, newest first', 'oee.byDay': 'By day', 'oee.byDayCaption': 'KPIs of each day, newest first',
+  'oee.period': 'Period', 'oee.stopTime': 'Stop time',
+
+  'jobs.title': 'My jobs', 'jobs.none': 'No jobs are assigned to you.', 'jobs.order': 'Order {number}', 'jobs.progress': 'Progress',
+  'jobs.assignedBy': 'Assigned by {who} on {time}', 'jobs.done': 'Completed',
+  'jobs.status.assigned': 'Assigned', 'jobs.status.accepted': 'Accepted', 'jobs.status.started': 'Started', 'jobs.status.completed': 'Completed',
+  'jobs.do.accepted': 'Accept', 'jobs.do.started': 'Start', 'jobs.do.completed': 'Complete',
+
+  'action.queued': 'Saved. Sending…', 'action.queuedOffline': 'Saved on this tablet. It is sent when the connection returns.',
+  'action.codeStop': 'Code stop of {name} at {time}: {reason}', 'action.splitStop': 'Split stop of {name} at {time}',
+  'action.raiseAndon': 'Andon call: {category}, {priority} ({line})', 'action.ackAndon': 'Acknowledge Andon call: {category}',
+  'action.resolveAndon': 'Resolve Andon call: {category}',
+  'action.job.accepted': 'Accept job on order {order}', 'action.job.started': 'Start job on order {order}', 'action.job.completed': 'Complete job on order {order}',
+
+  'outbox.title': 'Outbox', 'outbox.help': 'Your actions are saved on this tablet and sent in order. Nothing is lost when the connection drops.',
+  'outbox.indicatorEmpty': 'All sent', 'outbox.indicatorPending': '{n} waiting', 'outbox.indicatorRejected': '{pending} waiting, {rejected} refused',
+  'outbox.open': 'Waiting or refused ({n})', 'outbox.sent': 'Sent ({n})', 'outbox.nothingOpen': 'Nothing waiting.', 'outbox.nothingSent': 'Nothing sent yet.',
+  'outbox.status.pending': 'Waiting', 'outbox.status.sending': 'Sending…', 'outbox.status.sent': 'Sent', 'outbox.status.rejected': 'Refused',
+  'outbox.queuedAt': 'Saved at {time}', 'outbox.sentAt': 'sent at {time}', 'outbox.attempts': '{n} attempt(s)',
+  'outbox.willRetry': 'Not reached ({error}); next try at {time}.', 'outbox.refused': 'Refused by the server',
+  'outbox.whatToDo': 'Fix the cause (for example refresh the screen) and try again, or discard this action.',
+  'outbox.retry': 'Try again', 'outbox.discard': 'Discard', 'outbox.clearSent': 'Clear sent list',
+  'outbox.rejectedToast': 'Refused: {what}. {detail} Open the Outbox to retry or discard.',
+
+  'settings.title': 'Settings', 'settings.tablet': 'This tablet', 'settings.line': 'This tablet’s line', 'settings.noLine': 'None (first line)',
+  'settings.lineHelp': 'Line, Andon and OEE screens open on this line.', 'settings.theme': 'Theme',
+  'settings.theme.dark': 'Dark', 'settings.theme.contrast': 'High contrast', 'settings.theme.light': 'Light',
+  'settings.language': 'Language', 'settings.saved': 'Saved.', 'settings.account': 'Account', 'settings.user': 'Signed in as',
+  'settings.role': 'Role', 'settings.signOut': 'Sign out', 'settings.about': 'About',
+  'settings.aboutText': 'MS5 Floor works offline: the last data stays readable and your actions wait in the Outbox.',
+};
