@@ -102,6 +102,7 @@ func buildRouter(_ config: AppConfig, database: Database, pipeline: IngestPipeli
     api.addAuthRoutes(accounts: accounts, signInLimiter: SignInRateLimiter(limit: config.signInsPerMinute))
     api.addUserRoutes(accounts: accounts, users: UserRepository(database: database))
     api.addTeamRoutes(database: database)
+    api.addChecklistRoutes(database: database)
     api.addPlantRoutes(database: database)
     let machineData = MachineDataServices(database: database, pipeline: pipeline)
     api.addMetricRoutes(machineData)
