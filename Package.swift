@@ -232,6 +232,7 @@ let package = Package(
                 "MS5OPCUA",
                 "MS5MQTT",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
@@ -323,6 +324,7 @@ let package = Package(
                 "MS5Connectors", "MS5Domain", "MS5EtherNetIP", "MS5EtherNetIPSimulator", "MS5Ingest", "MS5Storage", "MS5TestSupport",
                 "MS5MQTT", "MS5MQTTTestSupport",
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings

@@ -17,9 +17,12 @@ actor MQTTSource: ControllerSource {
     private var lastError: String?
     private var failedConnects = 0
 
-    init(host: String, port: Int, addresses: [String], logger: Logger) {
+    /// Reads `addresses` through the broker `mqtt` describes (its client identifier is made here).
+    init(mqtt: MQTTClientConfiguration, addresses: [String], logger: Logger) {
         (samples, continuation) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1 << 16))
-        configuration = MQTTClientConfiguration(host: host, port: port, clientIdentifier: "ms5-\(UUID().uuidString.prefix(8).lowercased())")
+        var configuration = mqtt
+        configuration.clientIdentifier = "ms5-\(UUID().uuidString.prefix(8).lowercased())"
+        self.configuration = configuration
         var bindings: [JSONTopicBinding] = []
         var topics: Set<String> = []
         for address in Set(addresses) {

@@ -47,11 +47,11 @@ public struct PLCConnectorService: Service {
 
     /// The plans of the configuration stored now.
     func loadPlans() async throws -> [UUID: PLCPlan] {
-        let connections = try await PLCConnectionStore(database: database).all()
+        let connections = try await PLCConnectionStore(database: database).credentialed()
         guard !connections.isEmpty else { return [:] }
         let metrics = try await MetricRepository(database: database).all()
         var codes: [UUID: String] = [:]
-        for connection in connections {
+        for connection in connections.map(\.connection) {
             codes[connection.equipmentId] = try await EquipmentRepository(database: database).get(connection.equipmentId).code
         }
         return PLCPlan.plans(connections: connections, metrics: metrics, equipmentCodes: codes)

@@ -2,12 +2,17 @@ import Foundation
 import Logging
 import MS5Domain
 import MS5EtherNetIP
+import MS5MQTT
 import MS5Modbus
 import MS5OPCUA
+import MS5Storage
+import NIOSSL
 
 /// What one controller is read for: its connection, and its metrics grouped by poll rate.
 struct PLCPlan: Sendable, Equatable {
     let connection: PLCConnection
+    /// The password the connection signs in with, if any.
+    let password: String?
     /// The equipment's code, for the batch source and the status.
     let equipmentCode: String
     let metrics: [Metric]
@@ -32,25 +37,38 @@ struct PLCPlan: Sendable, Equatable {
             return ModbusSource(configuration: ModbusPoller.Configuration(
                 host: connection.host, port: connection.port, unitId: UInt8(clamping: connection.slot), groups: groups), logger: logger)
         case .sparkplug:
-            return SparkplugSource(
-                host: connection.host, port: connection.port, hostID: "ms5-\(equipmentCode)", addresses: metrics.map(\.address), logger: logger)
+            return SparkplugSource(mqtt: mqttConfiguration, hostID: "ms5-\(equipmentCode)", addresses: metrics.map(\.address), logger: logger)
         case .mqtt:
-            return MQTTSource(host: connection.host, port: connection.port, addresses: metrics.map(\.address), logger: logger)
+            return MQTTSource(mqtt: mqttConfiguration, addresses: metrics.map(\.address), logger: logger)
         case .opcua:
             let items = groups.flatMap { OPCUASubscriberConfiguration.Item.group(period: $0.period, nodeIDs: $0.addresses) }
+            let credentials = connection.username.map { OPCUACredentials.userName($0, password: password ?? "") } ?? .anonymous
             return OPCUASource(configuration: OPCUASubscriber.Configuration(
-                endpointURL: "opc.tcp://\(connection.host):\(connection.port)", items: items), logger: logger)
+                endpointURL: "opc.tcp://\(connection.host):\(connection.port)\(connection.endpointPath ?? "")", credentials: credentials,
+                items: items), logger: logger)
         }
     }
 
+    /// The broker settings of an MQTT or Sparkplug connection: address, credentials and TLS.
+    private var mqttConfiguration: MQTTClientConfiguration {
+        var configuration = MQTTClientConfiguration(host: connection.host, port: connection.port, clientIdentifier: "ms5")
+        configuration.credentials = connection.username.map { MQTTCredentials(username: $0, password: password ?? "") }
+        if connection.tls {
+            var tls = TLSConfiguration.makeClientConfiguration()
+            if let caFile = connection.tlsCAFile { tls.trustRoots = .file(caFile) }
+            configuration.tls = tls
+        }
+        return configuration
+    }
+
     /// The plans of every enabled connection whose equipment has metrics of its protocol.
-    static func plans(connections: [PLCConnection], metrics: [Metric], equipmentCodes: [UUID: String]) -> [UUID: PLCPlan] {
+    static func plans(connections: [PLCConnectionStore.Credentialed], metrics: [Metric], equipmentCodes: [UUID: String]) -> [UUID: PLCPlan] {
         var plans: [UUID: PLCPlan] = [:]
-        for connection in connections where connection.enabled {
+        for (connection, password) in connections.map({ ($0.connection, $0.password) }) where connection.enabled {
             let bound = metrics.filter { $0.equipmentId == connection.equipmentId && $0.connector == connection.protocol.connector }
             guard !bound.isEmpty else { continue }
             plans[connection.equipmentId] = PLCPlan(
-                connection: connection, equipmentCode: equipmentCodes[connection.equipmentId] ?? connection.equipmentId.uuidString, metrics: bound)
+                connection: connection, password: password, equipmentCode: equipmentCodes[connection.equipmentId] ?? connection.equipmentId.uuidString, metrics: bound)
         }
         return plans
     }

@@ -20,7 +20,9 @@ actor SparkplugSource: ControllerSource {
     private var lastError: String?
     private var failedStarts = 0
 
-    init(host: String, port: Int, hostID: String, addresses: [String], logger: Logger) {
+    /// Reads `addresses` as the Sparkplug host application `hostID` through the broker `mqtt`
+    /// describes (its client identifier is made from the host id).
+    init(mqtt: MQTTClientConfiguration, hostID: String, addresses: [String], logger: Logger) {
         (samples, continuation) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1 << 16))
         var sources: [String: String] = [:]
         for address in addresses {
@@ -30,9 +32,9 @@ actor SparkplugSource: ControllerSource {
         self.addresses = Set(sources.keys)
         self.sources = sources
         let groups = Set(sources.values.compactMap { $0.split(separator: "/").first.map(String.init) }).sorted()
-        configuration = SparkplugHostConfiguration(
-            hostID: hostID, groupIDs: groups,
-            mqtt: MQTTClientConfiguration(host: host, port: port, clientIdentifier: "\(hostID)-\(UUID().uuidString.prefix(6).lowercased())"))
+        var mqtt = mqtt
+        mqtt.clientIdentifier = "\(hostID)-\(UUID().uuidString.prefix(6).lowercased())"
+        configuration = SparkplugHostConfiguration(hostID: hostID, groupIDs: groups, mqtt: mqtt)
         self.logger = logger
     }
 

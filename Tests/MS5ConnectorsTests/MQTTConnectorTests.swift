@@ -7,6 +7,7 @@ import MS5MQTT
 import MS5MQTTTestSupport
 import MS5Storage
 import MS5TestSupport
+import NIOSSL
 import SwiftProtobuf
 import Testing
 
@@ -50,6 +51,55 @@ struct MQTTConnectorTests {
                 }
                 let status = try #require(await service.links.statuses().first)
                 #expect(status.protocol == .mqtt && status.connected && status.equipmentCode == "FILL1")
+                await publisher.disconnect()
+                running.cancel()
+                try await running.value
+            }
+        }
+    }
+
+    @Test("A connection with a user name, password and TLS (trusting the broker's own CA file) reads its topics; a wrong password is reported")
+    func credentialsAndTLS() async throws {
+        try await MosquittoBroker.with(users: ["line1": "s3cret-pass"], tls: true) { broker in
+            try await TestDatabases.with(.sqlite) { database in
+                let site = try await SiteRepository(database: database).create(SiteInput(code: "BAK1", name: "Bakery", timeZone: "Europe/Berlin"))
+                let area = try await AreaRepository(database: database).create(AreaInput(siteId: site.id, code: "PROD", name: "Production"))
+                let line = try await LineRepository(database: database).create(LineInput(areaId: area.id, code: "BREAD1", name: "Bread line"))
+                let filler = try await EquipmentRepository(database: database).create(
+                    EquipmentInput(lineId: line.id, code: "FILL1", name: "Filler 1", type: "filler", criticality: 4))
+                let speed = try await MetricRepository(database: database).create(equipmentId: filler.id, MetricInput(
+                    key: "speed", name: "Speed", role: .speed, connector: .mqtt, address: "bakery/bread1/fill1/speed", dataType: "REAL"))
+                let certificate = try #require(broker.certificate).path
+                let connections = PLCConnectionStore(database: database)
+                let wrong = PLCConnectionInput(
+                    host: "localhost", port: broker.port, protocol: .mqtt, username: "line1", password: "not-it", tls: true, tlsCAFile: certificate)
+                _ = try await connections.set(equipmentId: filler.id, wrong)
+
+                let pipeline = IngestPipeline(database: database, bus: EventBus(), logger: Logger(label: "test"))
+                let service = PLCConnectorService(database: database, pipeline: pipeline, reloadInterval: .milliseconds(200), logger: Logger(label: "test"))
+                let running = Task { try await service.run() }
+                try await PLCConnectorTests.eventually("the refused sign-in reported") {
+                    let status = await service.links.statuses().first
+                    return status?.connected == false && (status?.lastError ?? "").lowercased().contains("not authorized")
+                }
+
+                var right = wrong
+                right.password = "s3cret-pass"
+                let stored = try await connections.set(equipmentId: filler.id, right)
+                #expect(stored.hasPassword && stored.username == "line1" && stored.tls && stored.tlsCAFile == certificate)
+                var tls = TLSConfiguration.makeClientConfiguration()
+                tls.trustRoots = .file(certificate)
+                var publisherConfiguration = MQTTClientConfiguration(host: "127.0.0.1", port: broker.port, clientIdentifier: "test-publisher")
+                publisherConfiguration.credentials = MQTTCredentials(username: "line1", password: "s3cret-pass")
+                publisherConfiguration.tls = tls
+                publisherConfiguration.tlsServerName = "localhost"
+                let publisher = MQTTClient(configuration: publisherConfiguration)
+                try await publisher.connect()
+                try await PLCConnectorTests.eventually("the value over TLS") {
+                    try await publisher.publish(topic: "bakery/bread1/fill1/speed", payload: "61.5", qos: .atLeastOnce)
+                    return try await pipeline.queries.latest(equipmentId: filler.id).first { $0.metricId == speed.id }?.value == 61.5
+                }
+                #expect(await service.links.statuses().first?.connected == true)
                 await publisher.disconnect()
                 running.cancel()
                 try await running.value

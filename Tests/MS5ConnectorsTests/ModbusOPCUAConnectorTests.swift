@@ -37,7 +37,10 @@ struct ModbusOPCUAConnectorTests {
             let counter = try await metric(packer, "count", .counterTotal, .opcua, "ns=2;s=Line1.Counter")
             let connections = PLCConnectionStore(database: database)
             _ = try await connections.set(equipmentId: oven.id, PLCConnectionInput(host: "127.0.0.1", port: modbus.port, slot: 1, protocol: .modbus))
-            _ = try await connections.set(equipmentId: packer.id, PLCConnectionInput(host: "127.0.0.1", port: opcua.port, slot: 0, protocol: .opcua))
+            // The peer's endpoint is opc.tcp://127.0.0.1:PORT/ms5/ and knows the user operator / secret.
+            let signedIn = PLCConnectionInput(
+                host: "127.0.0.1", port: opcua.port, slot: 0, protocol: .opcua, username: "operator", password: "secret", endpointPath: "/ms5/")
+            _ = try await connections.set(equipmentId: packer.id, signedIn)
 
             let pipeline = IngestPipeline(database: database, bus: EventBus(), logger: Logger(label: "test"))
             let service = PLCConnectorService(database: database, pipeline: pipeline, reloadInterval: .milliseconds(200), logger: Logger(label: "test"))
@@ -53,6 +56,14 @@ struct ModbusOPCUAConnectorTests {
             let statuses = await service.links.statuses()
             #expect(statuses.map(\.equipmentCode) == ["OVEN1", "PACK1"])
             #expect(statuses.map(\.protocol) == [.modbus, .opcua] && statuses.allSatisfy(\.connected))
+
+            var wrongPassword = signedIn
+            wrongPassword.password = "not-secret"
+            _ = try await connections.set(equipmentId: packer.id, wrongPassword)
+            try await PLCConnectorTests.eventually("the refused user reported") {
+                let status = await service.links.statuses().first { $0.equipmentCode == "PACK1" }
+                return status?.connected == false && status?.lastError != nil
+            }
             running.cancel()
             try await running.value
         }

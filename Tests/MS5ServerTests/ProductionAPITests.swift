@@ -127,6 +127,41 @@ struct PLCConnectionAPITests {
     }
 }
 
+extension PLCConnectionAPITests {
+    @Test("A broker's password is kept but never shown back; credentials, TLS and endpoint paths only where the protocol has them")
+    func credentials() async throws {
+        try await TestServer.run { server in
+            let (_, _, _, equipment) = try await PlantAPITests.makePlant(server)
+            let path = "/v1/equipment/\(equipment.id)/plc-connection"
+            let misplaced = try await server.send(.put, path, as: .engineer, json: PLCConnectionInput(
+                host: "10.0.0.5", protocol: .logix, username: "plc", password: "pw", tls: true, tlsCAFile: "ca.pem", endpointPath: "UA"))
+            #expect(Set(misplaced.problem?.errors.map(\.field) ?? []) == ["/username", "/tls", "/tlsCAFile", "/endpointPath"])
+            let orphanPassword = try await server.send(.put, path, as: .engineer, json: PLCConnectionInput(
+                host: "broker", port: 8883, protocol: .mqtt, password: "pw"))
+            #expect(orphanPassword.problem?.errors.map(\.field) == ["/password"])
+
+            let input = PLCConnectionInput(
+                host: "broker.plant.example", port: 8883, protocol: .mqtt, username: "line1", password: "s3cret-pass", tls: true,
+                tlsCAFile: "/etc/ms5/plant-ca.pem")
+            let set = try await server.send(.put, path, as: .engineer, json: input)
+            #expect(set.status == .ok && !String(buffer: set.body).contains("s3cret"))
+            let stored = try TestServer.decode(PLCConnection.self, try await server.send(.get, path, as: .operator))
+            #expect(stored.username == "line1" && stored.hasPassword && stored.tls && stored.tlsCAFile == "/etc/ms5/plant-ca.pem")
+
+            var unchanged = input
+            unchanged.password = nil
+            #expect(try TestServer.decode(PLCConnection.self, try await server.send(.put, path, as: .engineer, json: unchanged)).hasPassword)
+            var cleared = input
+            cleared.password = ""
+            #expect(!(try TestServer.decode(PLCConnection.self, try await server.send(.put, path, as: .engineer, json: cleared)).hasPassword))
+
+            let opcua = try TestServer.decode(PLCConnection.self, try await server.send(.put, path, as: .engineer, json: PLCConnectionInput(
+                host: "10.0.0.9", port: 4840, protocol: .opcua, username: "operator", password: "secret", endpointPath: "/UA/Server")))
+            #expect(opcua.endpointPath == "/UA/Server" && opcua.hasPassword && !opcua.tls)
+        }
+    }
+}
+
 @Suite("Job assignments API")
 struct JobAssignmentAPITests {
     @Test("A lead assigns an operator; the operator accepts, starts and completes it step by step; others cannot")

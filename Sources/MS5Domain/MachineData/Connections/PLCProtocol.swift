@@ -7,7 +7,7 @@ public enum PLCProtocol: String, ClosedSet, Equatable, Hashable {
     case slc
     /// Modbus TCP: register and bit addresses; the connection's slot is the unit id.
     case modbus
-    /// OPC UA (opc.tcp, security policy None, anonymous): node ids, read by subscription.
+    /// OPC UA (opc.tcp, security policy None, anonymous or user name): node ids, read by subscription.
     case opcua
     /// An MQTT broker: topics, with a JSON path into the payload where the value is inside one.
     case mqtt
@@ -25,6 +25,16 @@ public enum PLCProtocol: String, ClosedSet, Equatable, Hashable {
         case .mqtt: .mqtt
         case .sparkplug: .sparkplug
         }
+    }
+
+    /// Whether the protocol signs in with a user name and password (MQTT brokers, OPC UA servers).
+    public var takesCredentials: Bool {
+        [.opcua, .mqtt, .sparkplug].contains(self)
+    }
+
+    /// Whether the protocol can run over TLS (MQTT brokers, usually on port 8883).
+    public var takesTLS: Bool {
+        [.mqtt, .sparkplug].contains(self)
     }
 
     /// The slots (Logix backplane slot, Modbus unit id) this protocol accepts.

@@ -86,9 +86,11 @@ extension PLCConnection: DocumentedSchema {
     static var referencedSchemas: [any DocumentedSchema.Type] { [PLCProtocol.self] }
     static var schema: JSONSchema {
         .object([
-            "equipmentId": .uuid, "host": .plainString, "port": .integer(1...65_535), "slot": .integer(0...31),
-            "protocol": .ref("PLCProtocol"), "enabled": .boolean, "updatedAt": .dateTime,
-        ], required: ["equipmentId", "host", "port", "slot", "protocol", "enabled", "updatedAt"])
+            "equipmentId": .uuid, "host": .plainString, "port": .integer(1...65_535), "slot": .integer(0...247),
+            "protocol": .ref("PLCProtocol"), "enabled": .boolean, "username": JSONSchema.plainString.orNull, "hasPassword": .boolean,
+            "tls": .boolean, "tlsCAFile": JSONSchema.plainString.orNull, "endpointPath": JSONSchema.plainString.orNull, "updatedAt": .dateTime,
+        ], required: ["equipmentId", "host", "port", "slot", "protocol", "enabled", "hasPassword", "tls", "updatedAt"],
+        description: "The password is never shown back; hasPassword says whether one is set.")
     }
 }
 
@@ -98,7 +100,13 @@ extension PLCConnectionInput: DocumentedSchema {
     static var schema: JSONSchema {
         .object([
             "host": .string(maxLength: 253), "port": .integer(1...65_535), "slot": .integer(0...247), "protocol": .ref("PLCProtocol"), "enabled": .boolean,
-        ], required: ["host", "port", "slot", "protocol", "enabled"], description: "logix: ControlLogix/CompactLogix in `slot`; slc: SLC 500/MicroLogix over PCCC.")
+            "username": JSONSchema.string(maxLength: 256).orNull, "password": JSONSchema.string(maxLength: 256, minLength: 0).orNull,
+            "tls": .boolean, "tlsCAFile": JSONSchema.string(maxLength: 1024).orNull, "endpointPath": JSONSchema.string(maxLength: 256).orNull,
+        ], required: ["host", "port", "slot", "protocol", "enabled"], description: """
+            logix: ControlLogix/CompactLogix in `slot`; slc: SLC 500/MicroLogix over PCCC; modbus: unit id in `slot`. \
+            username/password for mqtt, sparkplug and opcua (a password left out keeps the one set before, an empty one removes it); \
+            tls and tlsCAFile (a PEM file on the ms5 host) for mqtt and sparkplug; endpointPath (`/UA/Server`) for opcua.
+            """)
     }
 }
 
