@@ -166,3 +166,19 @@ def sign_in(page, server):
 def shot(page, name):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
+
+
+CHECKLIST_ITEMS = [
+    {"key": "guards", "text": "Guards closed and interlocks working", "kind": "passFail"},
+    {"key": "temp", "text": "Blade temperature", "kind": "value", "unit": "°C", "minimum": 2, "maximum": 8},
+    {"key": "tension", "text": "Belt tension", "kind": "value", "unit": "N", "minimum": 40, "maximum": 60},
+    {"key": "clean", "text": "Area clean, no loose product", "kind": "passFail"},
+]
+
+
+@pytest.fixture(scope="session")
+def checklist_template(server):
+    """A start-up checklist for Slicer 1 and Bagger 1 (the demo plant has none), made once per session."""
+    eq = {e["code"]: e["id"] for e in server.get("/v1/equipment")["items"]}
+    return server.post("/v1/checklist-templates", {
+        "code": "STARTUP", "name": "Start-up check", "equipmentIds": [eq["SLC1"], eq["BAG1"]], "items": CHECKLIST_ITEMS})

@@ -241,6 +241,8 @@ SCREENS = [
     ("andon", "/#/andon", "#andon-board"),
     ("oee", "/#/oee/{line}/7", ".data-table"),
     ("jobs", "/#/jobs", "#jobs"),
+    ("checklists", "/#/checklists/{line}", "#checklists li.cl-item"),
+    ("checklist", "/#/checklist/{template}/{slicer}", "#checklist-form"),
     ("outbox", "/#/outbox", "#outbox-list section"),
     ("settings", "/#/settings", "#set-lang"),
 ]
@@ -251,8 +253,17 @@ def audit(page, name):
     return {k: v for k, v in problems.items() if v}
 
 
-def test_every_screen_accessible_without_console_errors(server, new_context):
+def fill_checklist_with_a_failure(page):
+    """Answers shown in every state: passed, failed (toggle), out of limits, not a number."""
+    page.locator('li.cl-row[data-key="guards"] button[data-answer=pass]').click()
+    page.locator('li.cl-row[data-key="temp"] input.cl-value').fill("9.5")
+    page.locator('li.cl-row[data-key="tension"] input.cl-value').fill("4x")
+    page.locator('li.cl-row[data-key="clean"] button[data-answer=fail]').click()
+
+
+def test_every_screen_accessible_without_console_errors(server, new_context, checklist_template):
     lid = line_id(server)
+    slicer = next(e["id"] for e in server.get("/v1/equipment")["items"] if e["code"] == "SLC1")
     order = next(o for o in server.get("/v1/orders")["items"] if o["status"] == "running")
     status, _ = server.request("POST", f"/v1/orders/{order['id']}/assignments", {"username": "admin"})
     assert status in (201, 409)   # 409: already assigned by another test
@@ -271,12 +282,17 @@ def test_every_screen_accessible_without_console_errors(server, new_context):
         page.reload()
         page.wait_for_selector("#conn-status[data-state=open]")
         for name, path, ready in SCREENS:
-            page.goto(path.format(line=lid))
+            page.goto(path.format(line=lid, template=checklist_template["id"], slicer=slicer))
             page.wait_for_selector(ready)
             page.wait_for_timeout(1500)
             if p := audit(page, name):
                 found[f"{name}/{theme}"] = p
             shot(page, name if theme == "dark" else f"{name}-{theme}")
+            if name == "checklist":
+                fill_checklist_with_a_failure(page)
+                if p := audit(page, "checklist-answered"):
+                    found[f"checklist-answered/{theme}"] = p
+                shot(page, f"checklist-answered-{theme}")
     # A dialog too (the reason tree / Andon priority) — open, audit, close.
     page.goto("/#/andon")
     page.locator("#andon-categories button[data-category=help]").click()

@@ -5,7 +5,7 @@ export default {
   'app.logoAlt': 'MS5 logo',
 
   'nav.login': 'Sign in', 'nav.plant': 'Plant', 'nav.line': 'Line', 'nav.andon': 'Andon', 'nav.oee': 'OEE & losses',
-  'nav.jobs': 'My jobs', 'nav.outbox': 'Outbox', 'nav.settings': 'Settings',
+  'nav.jobs': 'My jobs', 'nav.outbox': 'Outbox', 'nav.settings': 'Settings', 'nav.checklists': 'Checklists', 'nav.checklist': 'Checklist',
 
   'conn.idle': 'Live: off', 'conn.connecting': 'Live: connecting…', 'conn.open': 'Live: connected',
   'conn.reconnecting': 'Live: reconnecting…', 'conn.offline': 'Offline',
@@ -72,10 +72,23 @@ export default {
   'jobs.status.assigned': 'Assigned', 'jobs.status.accepted': 'Accepted', 'jobs.status.started': 'Started', 'jobs.status.completed': 'Completed',
   'jobs.do.accepted': 'Accept', 'jobs.do.started': 'Start', 'jobs.do.completed': 'Complete',
 
+  'cl.open': 'Checklists', 'cl.openFor': 'Checklists of {name}', 'cl.titleLine': 'Checklists · {line}', 'cl.noEquipment': 'This line has no equipment.',
+  'cl.none': 'No checklists for this equipment.', 'cl.never': 'Not completed yet', 'cl.lastBy': 'by {who} on {time}',
+  'cl.itemCount': '{n} items', 'cl.start': 'Start', 'cl.pendingTag': 'Waiting to send', 'cl.passed': 'Passed', 'cl.failed': 'Failed',
+  'cl.notFound': 'This checklist does not apply to this equipment (any more).', 'cl.back': 'Checklists', 'cl.backTo': 'Back to checklists',
+  'cl.pass': 'Pass', 'cl.fail': 'Fail', 'cl.note': 'Note (optional)', 'cl.noteFailed': 'What is wrong? Please add a note.',
+  'cl.limits': 'Limits {min} – {max} {unit}', 'cl.atLeast': 'At least {min} {unit}', 'cl.atMost': 'At most {max} {unit}', 'cl.noLimits': 'No limits',
+  'cl.outOfLimits': 'Out of limits', 'cl.inLimits': 'Within limits', 'cl.notNumber': 'Enter a number, e.g. 7.5',
+  'cl.progress': '{n} of {total} answered', 'cl.submit': 'Submit checklist',
+  'cl.sending': 'Saved. Sending… the result shows here.', 'cl.savedOffline': 'Saved on this tablet. It is sent when the connection returns; the result shows here then.',
+  'cl.sent': 'Sent.', 'cl.allPassed': 'All {n} items OK.', 'cl.someFailed': '{n} of {total} items not OK:',
+  'cl.refused': 'The server refused this checklist: {detail}', 'cl.toOutbox': 'Open the Outbox',
+
   'action.queued': 'Saved. Sending…', 'action.queuedOffline': 'Saved on this tablet. It is sent when the connection returns.',
   'action.codeStop': 'Code stop of {name} at {time}: {reason}', 'action.splitStop': 'Split stop of {name} at {time}',
   'action.raiseAndon': 'Andon call: {category}, {priority} ({line})', 'action.ackAndon': 'Acknowledge Andon call: {category}',
   'action.resolveAndon': 'Resolve Andon call: {category}',
+  'action.checklist': 'Checklist {name} on {equipment}',
   'action.job.accepted': 'Accept job on order {order}', 'action.job.started': 'Start job on order {order}', 'action.job.completed': 'Complete job on order {order}',
 
   'outbox.title': 'Outbox', 'outbox.help': 'Your actions are saved on this tablet and sent in order. Nothing is lost when the connection drops.',

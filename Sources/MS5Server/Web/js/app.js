@@ -15,12 +15,17 @@ import andonView from './views/andon.js';
 import oeeView from './views/oee.js';
 import jobsView from './views/jobs.js';
 import outboxView from './views/outbox.js';
+import checklistsView from './views/checklists.js';
+import checklistView from './views/checklist.js';
 import settingsView from './views/settings.js';
 
 const routes = {
   login: loginView, plant: plantView, line: lineView, andon: andonView,
   oee: oeeView, jobs: jobsView, outbox: outboxView, settings: settingsView,
+  checklists: checklistsView, checklist: checklistView,
 };
+// Screens without their own navigation entry highlight the one they are reached from.
+const NAV_PARENT = { checklists: 'jobs', checklist: 'jobs' };
 const NAV = ['plant', 'line', 'andon', 'oee', 'jobs', 'settings'];
 
 let cleanup = null;
@@ -43,7 +48,7 @@ async function route(event) {
   cleanup = null;
   const mine = ++renderToken;
   document.getElementById('app-header').hidden = name === 'login';
-  updateNav(name);
+  updateNav(NAV_PARENT[name] || name);
   const main = document.getElementById('main');
   replace(main);
   document.title = `${t(`nav.${name}`)} · ${t('app.name')}`;

@@ -30,6 +30,11 @@ export function fmtNumber(n, digits = 0) {
   if (n === null || n === undefined || Number.isNaN(n)) return t('common.none');
   return new Intl.NumberFormat(lang, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n);
 }
+/** As many decimals as the number has (up to 6): limits and measured values. */
+export function fmtDecimal(n) {
+  if (n === null || n === undefined || Number.isNaN(n)) return t('common.none');
+  return new Intl.NumberFormat(lang, { maximumFractionDigits: 6 }).format(n);
+}
 export function fmtPct(ratio) {
   if (ratio === null || ratio === undefined || Number.isNaN(ratio)) return t('common.none');
   return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(ratio);

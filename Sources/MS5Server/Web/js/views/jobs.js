@@ -13,7 +13,8 @@ const STEPS = ['assigned', 'accepted', 'started', 'completed'];
 
 export default {
   async render(root) {
-    root.append(h('h1', { class: 'page-title', text: t('jobs.title') }));
+    root.append(h('div', { class: ['page-head', 'head-gap'] }, h('h1', { class: 'page-title', text: t('jobs.title') }),
+      h('a', { class: 'btn btn-big', href: '#/checklists', id: 'jobs-checklists', text: `☑ ${t('cl.open')}` })));
     const body = h('div', { id: 'jobs' }, loading());
     root.append(body);
     let items = null; let pending = []; let plant = null;

@@ -55,7 +55,8 @@ export default {
       eqList.append(h('li', { class: 'eq-item', dataset: { equipmentId: e.id } },
         h('div', { class: 'eq-head' },
           h('h3', { class: 'eq-name' }, e.name, e.id === constraint ? h('span', { class: 'tag', text: t('line.constraint') }) : null),
-          refs.state),
+          h('span', { class: 'eq-actions' }, refs.state,
+            h('a', { class: 'btn', href: `#/checklists/${line.id}/${e.id}`, 'aria-label': t('cl.openFor', { name: e.name }), dataset: { action: 'checklists' }, text: t('cl.open') }))),
         h('p', { class: 'eq-rate' }, h('span', { class: 'muted', text: t('line.rate') }), ' ', refs.speed),
         refs.timeline,
         refs.faults));
