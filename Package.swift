@@ -62,6 +62,8 @@ let package = Package(
             name: "MS5Storage",
             dependencies: [
                 "MS5Domain",
+                "MS5Identity",
+                "MS5JSON",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -284,6 +286,7 @@ let package = Package(
             name: "MS5CLI",
             dependencies: [
                 "MS5Domain",
+                "MS5Identity",
                 "MS5Storage",
                 "MS5Import",
                 "MS5Ingest",
@@ -436,6 +439,8 @@ let package = Package(
             dependencies: [
                 "MS5Domain",
                 "MS5Storage",
+                "MS5Identity",
+                "MS5JSON",
                 "MS5TestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
@@ -495,7 +500,15 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // Runs the built `ms5` binary as a person would.
-        .testTarget(name: "MS5CLITests", dependencies: ["MS5TestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "MS5CLITests",
+            dependencies: [
+                "MS5TestSupport", "MS5Storage",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: strictSettings
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -46,7 +46,7 @@ struct BenchWsServer {
 
     private func waitUntilServing() async throws {
         let url = URL(string: "http://127.0.0.1:\(port)/health")!
-        for _ in 0..<300 {
+        for _ in 0..<600 {
             if let (_, response) = try? await URLSession.shared.data(from: url), (response as? HTTPURLResponse)?.statusCode == 200 { return }
             try await Task.sleep(for: .milliseconds(100))
         }

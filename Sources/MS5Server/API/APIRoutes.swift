@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import MS5Domain
+import MS5Storage
 
 /// Registers operations on the router and keeps their descriptions for `/openapi.json`.
 ///
@@ -89,8 +90,16 @@ struct APIRoutes {
                               detail: "Change the temporary password first (POST /v1/auth/password), then sign in again.")
             }
             context.user = user
-            guard operation.acceptsIdempotencyKey else { return try await handler(request, context) }
-            return try await idempotentWrites.run(request, user: user) { request in try await handler(request, context) }
+            let reason = request.headers[.changeReason].map { String($0.prefix(500)) }
+            return try await AuditContext.$current.withValue(AuditContext(actor: user.username, reason: reason)) {
+                guard operation.acceptsIdempotencyKey else { return try await handler(request, context) }
+                return try await idempotentWrites.run(request, user: user) { request in try await handler(request, context) }
+            }
         }
     }
+}
+
+extension HTTPField.Name {
+    /// `X-Change-Reason`: why the person makes a change, kept in the audit ledger with it.
+    static let changeReason = HTTPField.Name("X-Change-Reason")!
 }

@@ -1,9 +1,12 @@
 import Logging
+import MS5Identity
 import MS5Storage
 import ServiceLifecycle
 
 /// Periodic upkeep of the database: purges expired sign-in tokens, creates the coming months'
-/// partitions on PostgreSQL with native partitions, and deletes what the retention policy no longer keeps.
+/// partitions on PostgreSQL with native partitions, deletes what the retention policy no longer
+/// keeps, and logs the audit chain's head, so that a rewrite of the whole chain can be caught
+/// (`ms5 audit verify --anchor SEQUENCE:HASH`).
 struct Housekeeping: Service {
     let database: Database
     let retention: RetentionPolicy
@@ -30,6 +33,8 @@ struct Housekeeping: Service {
             if !deleted.isEmpty {
                 logger.info("Retention deleted old rows", metadata: ["rows": "\(deleted.sorted { $0.key < $1.key })"])
             }
+            let head = try await AuditLedger.head(database)
+            logger.notice("Audit chain head", metadata: ["anchor": "\(head.sequence):\(head.hash)"])
         } catch {
             logger.warning("Housekeeping failed; retrying next round", metadata: ["error": "\(error)"])
         }

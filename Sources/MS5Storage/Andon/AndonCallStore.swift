@@ -71,6 +71,7 @@ public struct AndonCallStore: Sendable {
         let now = clock()
         return try await database.transaction { db in
             var call = try await Self.require(db, id: id)
+            let before = call
             guard call.status.allows(action.status) else {
                 throw DomainError(.conflict, "The call is \(call.status.rawValue); it cannot be \(action.status.rawValue) now.")
             }
@@ -98,6 +99,8 @@ public struct AndonCallStore: Sendable {
                 .where("id", .equal, id).where("status", .equal, previous.rawValue)
                 .returning("id").all()
             guard !updated.isEmpty else { throw DomainError(.conflict, "The call changed meanwhile; reload it and try again.") }
+            try await AuditLedger.record(
+                db, action: action.status.rawValue, recordType: "Andon call", recordId: id.uuidString.lowercased(), before: before, after: call)
             let kind: AndonEvent.Kind = switch action.status {
             case .acknowledged: .acknowledged
             case .resolved: .resolved
@@ -187,7 +190,10 @@ public struct AndonCallStore: Sendable {
                 .set("next_escalation_at", to: call.nextEscalationAt.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null)
                 .where("id", .equal, call.id).where("level", .equal, seen.level).where("status", .equal, seen.status.rawValue)
                 .returning("id").all()
-            guard !moved.isEmpty, let recipients else { return nil }
+            guard !moved.isEmpty else { return nil }
+            try await AuditLedger.record(
+                db, action: "escalate", recordType: "Andon call", recordId: call.id.uuidString.lowercased(), before: seen, after: call)
+            guard let recipients else { return nil }
             try await Self.queue(db, AndonNotification.announcing(callId: call.id, level: call.level, of: recipients, at: clock()))
             return AndonEvent(kind: .escalated, call: call, recipients: recipients)
         }
@@ -198,6 +204,7 @@ public struct AndonCallStore: Sendable {
         let policy = try await EscalationPolicyStore.policy(db, lineId: call.lineId, category: call.category, priority: call.priority)
         call.nextEscalationAt = policy?.nextEscalation(fromLevel: 1, reachedAt: call.raisedAt)
         try await db.insert(into: "andon_calls").model(call, keyEncodingStrategy: .convertToSnakeCase).run()
+        try await AuditLedger.record(db, action: "raise", recordType: "Andon call", recordId: call.id.uuidString.lowercased(), before: AndonCall?.none, after: call)
         let recipients = policy?.levels.first
         if let recipients {
             try await queue(db, AndonNotification.announcing(callId: call.id, level: 1, of: recipients, at: call.raisedAt))

@@ -43,6 +43,9 @@ public struct ChecklistStore: Sendable {
                 .values(SQLBind(template.id), SQLBind(template.code), SQLBind(template.name), SQLBind(try Self.json(template.items)),
                         SQLBind(now), SQLBind(now)).run()
             try await Self.setEquipment(template, on: db)
+            try await AuditLedger.record(
+                db, action: "create", recordType: "checklist template", recordId: template.id.uuidString.lowercased(), before: ChecklistTemplate?.none,
+                after: template)
         }
         return template
     }
@@ -61,6 +64,8 @@ public struct ChecklistStore: Sendable {
                 .where("id", .equal, SQLBind(id)).run()
             try await db.delete(from: "checklist_template_equipment").where("template_id", .equal, SQLBind(id)).run()
             try await Self.setEquipment(template, on: db)
+            try await AuditLedger.record(
+                db, action: "update", recordType: "checklist template", recordId: id.uuidString.lowercased(), before: existing, after: template)
             return template
         }
     }
@@ -68,11 +73,14 @@ public struct ChecklistStore: Sendable {
     /// Deletes a template that was never completed; one with completions is refused (they are the record).
     public func delete(_ id: UUID) async throws {
         try await database.transaction { db in
-            _ = try await Self.require(id, on: db)
+            let existing = try await Self.require(id, on: db)
             if try await db.select().column("id").from("checklist_completions").where("template_id", .equal, SQLBind(id)).first() != nil {
                 throw DomainError(.conflict, "This checklist has been completed; its completions are kept, so it cannot be deleted. Change it instead.")
             }
             try await db.delete(from: "checklist_templates").where("id", .equal, SQLBind(id)).run()
+            try await AuditLedger.record(
+                db, action: "delete", recordType: "checklist template", recordId: id.uuidString.lowercased(), before: existing,
+                after: ChecklistTemplate?.none)
         }
     }
 
@@ -95,6 +103,9 @@ public struct ChecklistStore: Sendable {
                         SQLBind(try Self.json(completion.answers)), SQLBind(completion.passed), SQLBind(completion.completedBy),
                         SQLBind(completion.completedAt))
                 .run()
+            try await AuditLedger.record(
+                db, action: "complete", recordType: "checklist completion", recordId: completion.id.uuidString.lowercased(),
+                before: ChecklistCompletion?.none, after: completion)
             return completion
         }
     }

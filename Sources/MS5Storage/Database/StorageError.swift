@@ -9,6 +9,8 @@ public struct StorageError: Error, Sendable, Equatable, CustomStringConvertible 
         case schemaTooNew
         /// The database needs migrations this process was told not to apply.
         case schemaBehind
+        /// A row MS5 keeps itself is missing or malformed.
+        case damaged
     }
 
     public let code: Code

@@ -45,8 +45,9 @@ public struct PLCConnectionStore: Sendable {
         try input.validate()
         return try await database.transaction { db in
             _ = try await EquipmentRepository.table.require(db, id: equipmentId)
-            let kept = try await db.select().column("password").from("plc_connections").where("equipment_id", .equal, equipmentId)
-                .first().flatMap { try $0.decode(column: "password", as: String?.self) }
+            let existing = try await db.select().column("*").from("plc_connections").where("equipment_id", .equal, equipmentId)
+                .first().map(Self.credentialed)
+            let kept = existing?.password
             let password = input.username == nil ? nil : (input.password.map { $0.isEmpty ? nil : $0 } ?? kept)
             let connection = PLCConnection(
                 equipmentId: equipmentId, host: input.host, port: input.port, slot: input.slot, protocol: input.protocol,
@@ -61,6 +62,10 @@ public struct PLCConnectionStore: Sendable {
                     columns.reduce(update) { $0.set(excludedValueOf: $1) }
                 }
                 .run()
+            // The password is never written to the ledger; hasPassword shows that it changed.
+            try await AuditLedger.record(
+                db, action: "set", recordType: "PLC connection", recordId: equipmentId.uuidString.lowercased(), before: existing?.connection,
+                after: connection)
             return connection
         }
     }
@@ -68,8 +73,13 @@ public struct PLCConnectionStore: Sendable {
     /// Removes the connection of an equipment; its metrics are no longer polled.
     public func delete(equipmentId: UUID) async throws {
         try await database.transaction { db in
-            let removed = try await db.delete(from: "plc_connections").where("equipment_id", .equal, equipmentId).returning("equipment_id").all()
-            guard !removed.isEmpty else { throw DomainError(.notFound, "Equipment \(equipmentId) has no PLC connection.") }
+            guard let existing = try await db.select().column("*").from("plc_connections").where("equipment_id", .equal, equipmentId)
+                .first().map(Self.credentialed)
+            else { throw DomainError(.notFound, "Equipment \(equipmentId) has no PLC connection.") }
+            try await db.delete(from: "plc_connections").where("equipment_id", .equal, equipmentId).run()
+            try await AuditLedger.record(
+                db, action: "delete", recordType: "PLC connection", recordId: equipmentId.uuidString.lowercased(), before: existing.connection,
+                after: PLCConnection?.none)
         }
     }
 

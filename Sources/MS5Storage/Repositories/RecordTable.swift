@@ -71,21 +71,27 @@ struct RecordTable<Record: StoredRecord>: Sendable {
             .first(decodingColumn: "n", as: Int.self) ?? 0
     }
 
-    /// Inserts a new record.
+    /// Inserts a new record, and its creation in the audit ledger.
     func insert(_ db: any SQLDatabase, _ record: Record) async throws {
         try await db.insert(into: name).model(record, keyEncodingStrategy: .convertToSnakeCase).run()
+        try await AuditLedger.record(db, action: "create", recordType: noun, recordId: record.id.uuidString.lowercased(), before: Record?.none, after: record)
     }
 
-    /// Replaces every column of the record with the same id.
+    /// Replaces every column of the record with the same id, and records the change with the
+    /// record as it was.
     func update(_ db: any SQLDatabase, _ record: Record) async throws {
+        let before = try await find(db, id: record.id)
         try await db.update(name)
             .set(model: record, keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil)
             .where("id", .equal, record.id)
             .run()
+        try await AuditLedger.record(db, action: "update", recordType: noun, recordId: record.id.uuidString.lowercased(), before: before, after: record)
     }
 
-    /// Deletes the record with `id`.
+    /// Deletes the record with `id`, recording it as it was.
     func delete(_ db: any SQLDatabase, id: UUID) async throws {
+        let before = try await find(db, id: id)
         try await db.delete(from: name).where("id", .equal, id).run()
+        try await AuditLedger.record(db, action: "delete", recordType: noun, recordId: id.uuidString.lowercased(), before: before, after: Record?.none)
     }
 }

@@ -41,6 +41,7 @@ public struct TeamStore: Sendable {
             try await db.insert(into: "teams").columns("id", "code", "name", "created_at", "updated_at")
                 .values(SQLBind(team.id), SQLBind(team.code), SQLBind(team.name), SQLBind(now), SQLBind(now)).run()
             try await Self.setMembers(db, team, as: input.members)
+            try await AuditLedger.record(db, action: "create", recordType: "team", recordId: team.id.uuidString.lowercased(), before: Team?.none, after: team)
         }
         return team
     }
@@ -52,6 +53,7 @@ public struct TeamStore: Sendable {
             guard let row = try await db.select().column("created_at").from("teams").where("id", .equal, id).first() else {
                 throw DomainError.notFound("team", id: id)
             }
+            let before = try await Self.team(id, on: db)
             try await Self.checkCodeFree(db, input.code, excluding: id)
             let team = Team(
                 id: id, code: input.code, name: input.name, members: Self.usernames(input),
@@ -60,6 +62,7 @@ public struct TeamStore: Sendable {
                 .set("updated_at", to: SQLBind(team.updatedAt)).where("id", .equal, id).run()
             try await db.delete(from: "team_members").where("team_id", .equal, id).run()
             try await Self.setMembers(db, team, as: input.members)
+            try await AuditLedger.record(db, action: "update", recordType: "team", recordId: id.uuidString.lowercased(), before: before, after: team)
             return team
         }
     }
@@ -73,8 +76,22 @@ public struct TeamStore: Sendable {
             if try await Self.policiesNaming(code, on: db) {
                 throw DomainError(.conflict, "An escalation policy names this team; change the policy first.")
             }
+            let before = try await Self.team(id, on: db)
             try await db.delete(from: "teams").where("id", .equal, id).run()
+            try await AuditLedger.record(db, action: "delete", recordType: "team", recordId: id.uuidString.lowercased(), before: before, after: Team?.none)
         }
+    }
+
+    /// The team with `id` and its members, on `db`.
+    private static func team(_ id: UUID, on db: any SQLDatabase) async throws -> Team {
+        guard let row = try await db.select().columns("id", "code", "name", "created_at", "updated_at").from("teams")
+            .where("id", .equal, SQLBind(id)).first()
+        else { throw DomainError.notFound("team", id: id) }
+        let members = try await db.select().column("username").from("team_members").where("team_id", .equal, SQLBind(id))
+            .orderBy("username").all(decodingColumn: "username", as: String.self)
+        return Team(
+            id: id, code: try row.decode(column: "code", as: String.self), name: try row.decode(column: "name", as: String.self),
+            members: members, createdAt: try row.decode(column: "created_at", as: Date.self), updatedAt: try row.decode(column: "updated_at", as: Date.self))
     }
 
     /// The codes among `codes` that no team has, on `db`.

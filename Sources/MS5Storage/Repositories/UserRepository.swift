@@ -38,6 +38,7 @@ public struct UserRepository: Sendable {
             try await db.insert(into: Self.table.name)
                 .model(UserRow(user: user, passwordHash: passwordHash), keyEncodingStrategy: .convertToSnakeCase)
                 .run()
+            try await AuditLedger.record(db, action: "create", recordType: "user", recordId: user.id.uuidString.lowercased(), before: User?.none, after: user)
             return user
         }
     }
@@ -60,6 +61,7 @@ public struct UserRepository: Sendable {
                 .where("username", .equal, username.lowercased()).limit(1)
                 .first(decoding: User.self, keyDecodingStrategy: .convertFromSnakeCase)
             else { throw DomainError(.notFound, "No account named '\(username)' exists.") }
+            let before = user
             user.mustChangePassword = mustChangePassword
             user.updatedAt = RecordClock.now()
             try await db.update(Self.table.name)
@@ -68,6 +70,8 @@ public struct UserRepository: Sendable {
                 .set("updated_at", to: user.updatedAt)
                 .where("id", .equal, user.id)
                 .run()
+            // The hash is never written to the ledger: the entry says the password changed, not what to.
+            try await AuditLedger.record(db, action: "set-password", recordType: "user", recordId: user.id.uuidString.lowercased(), before: before, after: user)
             return user
         }
     }
