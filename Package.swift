@@ -444,6 +444,7 @@ let package = Package(
             name: "MS5ServerTests",
             dependencies: [
                 "MS5Domain",
+                "MS5Identity",
                 "MS5Ingest",
                 "MS5Simulator",
                 "MS5Server",

@@ -19,21 +19,23 @@ struct ConfigurationTests {
     @Test("Values are read and checked")
     func reads() throws {
         let reader = ConfigReader(provider: InMemoryProvider(values: [
-            "http.port": 9090, "database.url": "sqlite::memory:", "log.format": "json", "auth.tokenLifetimeMinutes": 15,
+            "http.port": 9090, "database.url": "sqlite::memory:", "log.format": "json", "auth.accessTokenMinutes": 5, "auth.inactivityMinutes": 45,
             "database.migrate": false,
         ]))
         let config = try AppConfig(reader: reader)
         #expect(config.port == 9090)
         #expect(config.database == .sqliteMemory)
         #expect(config.logFormat == .json)
-        #expect(config.tokenLifetime == .seconds(900))
+        #expect(config.accessTokenLifetime == .seconds(300))
+        #expect(config.inactivityTimeout == .seconds(2700))
+        #expect(config.sessionLifetime == .seconds(43_200))
         #expect(config.migrate == false)
         #expect(config.host == "127.0.0.1")
     }
 
     @Test("Environment variables are named from the keys")
     func environmentNames() {
-        #expect(AppConfig.keys.map(\.environmentVariable).contains("MS5_AUTH_TOKEN_LIFETIME_MINUTES"))
+        #expect(AppConfig.keys.map(\.environmentVariable).contains("MS5_AUTH_ACCESS_TOKEN_MINUTES"))
         #expect(AppConfig.keys.map(\.environmentVariable).contains("MS5_HTTP_PORT"))
     }
 }

@@ -80,7 +80,8 @@ struct APIRoutes {
         router.on(RouterPath(operation.routerPath), method: operation.method) { request, context in
             var context = context
             guard operation.access != .anyone else { return try await handler(request, context) }
-            let user = try await authenticator.user(for: request)
+            let signedIn = try await authenticator.signedIn(request)
+            let user = signedIn.user
             guard operation.access.allows(user.role) else {
                 throw Problem(.forbidden, code: "forbidden", detail: "Your role (\(user.role.rawValue)) may not do this.")
             }
@@ -89,6 +90,7 @@ struct APIRoutes {
                               detail: "Change the temporary password first (POST /v1/auth/password), then sign in again.")
             }
             context.user = user
+            context.sessionId = signedIn.sessionId
             guard operation.acceptsIdempotencyKey else { return try await handler(request, context) }
             return try await idempotentWrites.run(request, user: user) { request in try await handler(request, context) }
         }

@@ -22,7 +22,12 @@ public struct AppConfig: Sendable {
     public var logLevel = Logger.Level.info
     public var logFormat = LogFormat.text
     public var bcryptCost = 12
-    public var tokenLifetime = Duration.seconds(12 * 3600)
+    /// How long an access token (a JWT) is accepted.
+    public var accessTokenLifetime = Duration.seconds(15 * 60)
+    /// How long a sign-in session lasts, however active; then its refresh token stops working.
+    public var sessionLifetime = Duration.seconds(12 * 3600)
+    /// How long a session may go unused before it ends.
+    public var inactivityTimeout = Duration.seconds(30 * 60)
     /// How long an account stays locked after five wrong passwords in a row.
     public var lockout = Duration.seconds(15 * 60)
     /// Sign-in attempts allowed per client address and minute.
@@ -75,7 +80,10 @@ public struct AppConfig: Sendable {
         Key(name: "log.level", defaultValue: "info", summary: "trace, debug, info, notice, warning, error or critical."),
         Key(name: "log.format", defaultValue: "text", summary: "text, or json for one JSON object per line."),
         Key(name: "auth.bcryptCost", defaultValue: "12", summary: "bcrypt cost of password hashes, 4 to 16."),
-        Key(name: "auth.tokenLifetimeMinutes", defaultValue: "720", summary: "How long a sign-in token stays valid, 1 to 10080 minutes."),
+        Key(name: "auth.accessTokenMinutes", defaultValue: "15", summary: "How long an access token (JWT) is accepted, 1 to 1440 minutes."),
+        Key(name: "auth.sessionLifetimeMinutes", defaultValue: "720",
+            summary: "How long a sign-in session lasts however active (its refresh tokens end then), 1 to 10080 minutes."),
+        Key(name: "auth.inactivityMinutes", defaultValue: "30", summary: "How long a session may go unused before it ends, 1 to 10080 minutes."),
         Key(name: "auth.signInsPerMinute", defaultValue: "10", summary: "Sign-in attempts allowed per client address and minute, 1 to 10000."),
         Key(name: "auth.lockoutMinutes", defaultValue: "15", summary: "How long five wrong passwords in a row lock an account, 1 to 1440 minutes."),
         Key(name: "simulator.enabled", defaultValue: "false", summary: "Run the simulated bread line (ms5 demo turns it on)."),
@@ -124,8 +132,14 @@ public struct AppConfig: Sendable {
             logFormat = parsed
         }
         bcryptCost = try Self.integer(reader, "auth.bcryptCost", in: 4...16) ?? bcryptCost
-        if let minutes = try Self.integer(reader, "auth.tokenLifetimeMinutes", in: 1...10080) {
-            tokenLifetime = .seconds(minutes * 60)
+        if let minutes = try Self.integer(reader, "auth.accessTokenMinutes", in: 1...1440) {
+            accessTokenLifetime = .seconds(minutes * 60)
+        }
+        if let minutes = try Self.integer(reader, "auth.sessionLifetimeMinutes", in: 1...10080) {
+            sessionLifetime = .seconds(minutes * 60)
+        }
+        if let minutes = try Self.integer(reader, "auth.inactivityMinutes", in: 1...10080) {
+            inactivityTimeout = .seconds(minutes * 60)
         }
         signInsPerMinute = try Self.integer(reader, "auth.signInsPerMinute", in: 1...10_000) ?? signInsPerMinute
         if let minutes = try Self.integer(reader, "auth.lockoutMinutes", in: 1...1440) {

@@ -2,7 +2,7 @@ import Logging
 import MS5Storage
 import ServiceLifecycle
 
-/// Periodic upkeep of the database: purges expired sign-in tokens, creates the coming months'
+/// Periodic upkeep of the database: purges ended sign-in sessions, creates the coming months'
 /// partitions on PostgreSQL with native partitions, and deletes what the retention policy no longer keeps.
 struct Housekeeping: Service {
     let database: Database
@@ -23,8 +23,8 @@ struct Housekeeping: Service {
     /// One round of upkeep; failures are logged and retried next round.
     func runOnce() async {
         do {
-            let purged = try await TokenRepository(database: database).purgeExpired()
-            if purged > 0 { logger.info("Purged expired sign-in tokens", metadata: ["count": "\(purged)"]) }
+            let purged = try await SessionRepository(database: database).purgeExpired()
+            if purged > 0 { logger.info("Purged ended sign-in sessions", metadata: ["count": "\(purged)"]) }
             try await TimeSeriesPartitions.maintain(database)
             let deleted = try await Retention(database: database).enforce(retention).filter { $0.value > 0 }
             if !deleted.isEmpty {

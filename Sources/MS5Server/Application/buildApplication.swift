@@ -15,17 +15,19 @@ import ServiceLifecycle
 /// Builds the ms5 server: database, migrations, routes and background services, ready to run.
 ///
 /// `prepare` runs once the schema is current and before the server accepts requests (the demo
-/// uses it to create its plant). Tests call this with an in-memory or test database.
+/// uses it to create its plant). Tests call this with an in-memory or test database, and with
+/// a `clock` of their own to time sessions and tokens.
 public func buildApplication(
     _ config: AppConfig,
     logger: Logger,
-    prepare: @escaping @Sendable (Database) async throws -> Void = { _ in }
+    prepare: @escaping @Sendable (Database) async throws -> Void = { _ in },
+    clock: @escaping @Sendable () -> Date = { Date() }
 ) async throws -> some ApplicationProtocol {
     let database = try await Database.open(config.database, logger: logger)
     let pipeline = IngestPipeline(database: database, bus: EventBus(), logger: logger)
     let connectors = PLCConnectorService(database: database, pipeline: pipeline, logger: logger)
     let live = RealtimeHub(relay: database.sharesNotifications ? PostgresRealtimeRelay(database: database, logger: logger) : nil, logger: logger)
-    let router = try buildRouter(config, database: database, pipeline: pipeline, plcLinks: connectors.links, live: live)
+    let router = try buildRouter(config, database: database, pipeline: pipeline, plcLinks: connectors.links, live: live, clock: clock)
     var services: [any Service] = [
         database,
         connectors,
@@ -77,7 +79,10 @@ public func buildApplication(
 }
 
 /// The router with every route and middleware, in the order a request passes them.
-func buildRouter(_ config: AppConfig, database: Database, pipeline: IngestPipeline, plcLinks: PLCLinks, live: RealtimeHub) throws -> Router<AppContext> {
+func buildRouter(
+    _ config: AppConfig, database: Database, pipeline: IngestPipeline, plcLinks: PLCLinks, live: RealtimeHub,
+    clock: @escaping @Sendable () -> Date = { Date() }
+) throws -> Router<AppContext> {
     let router = Router(context: AppContext.self)
     let registry = PrometheusCollectorRegistry()
     router.add(middleware: RequestIDMiddleware())
@@ -92,14 +97,18 @@ func buildRouter(_ config: AppConfig, database: Database, pipeline: IngestPipeli
         router.add(middleware: FileMiddleware(webRoot, cacheControl: .init([(MediaType(type: .any), [.noCache])]), searchForIndexHtml: true))
     }
 
-    let tokenCache = TokenCache()
-    let accounts = AccountService(
-        database: database, bcryptCost: config.bcryptCost, tokenLifetime: config.tokenLifetime, lockout: config.lockout, cache: tokenCache)
+    let policy = SessionPolicy(
+        accessTokenLifetime: config.accessTokenLifetime, sessionLifetime: config.sessionLifetime,
+        inactivityTimeout: config.inactivityTimeout, now: clock)
+    let sessions = SessionService(
+        sessions: SessionRepository(database: database), keys: AccessTokenKeys(database: database), cache: SessionCache(), policy: policy)
+    let accounts = AccountService(database: database, bcryptCost: config.bcryptCost, lockout: config.lockout, sessions: sessions)
     var api = APIRoutes(
-        router: router, authenticator: Authenticator(tokens: TokenRepository(database: database), cache: tokenCache),
+        router: router,
+        authenticator: Authenticator(sessions: sessions.sessions, keys: sessions.keys, cache: sessions.cache, policy: policy),
         idempotentWrites: IdempotentWrites(store: IdempotencyStore(database: database)))
     api.addOperationsRoutes(database: database, metrics: MetricsExporter(registry: registry, database: database, plcLinks: plcLinks))
-    api.addAuthRoutes(accounts: accounts, signInLimiter: SignInRateLimiter(limit: config.signInsPerMinute))
+    api.addAuthRoutes(accounts: accounts, sessions: sessions, signInLimiter: SignInRateLimiter(limit: config.signInsPerMinute))
     api.addUserRoutes(accounts: accounts, users: UserRepository(database: database))
     api.addTeamRoutes(database: database)
     api.addPlantRoutes(database: database)

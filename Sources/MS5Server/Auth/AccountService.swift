@@ -1,5 +1,5 @@
 import Foundation
-import Hummingbird
+import HTTPTypes
 import MS5Domain
 import MS5Identity
 import MS5Storage
@@ -8,10 +8,8 @@ import MS5Storage
 /// hashed, checked and changed in one place.
 public struct AccountService: Sendable {
     let users: UserRepository
-    let tokens: TokenRepository
     let hasher: PasswordHasher
-    let tokenLifetime: Duration
-    let cache: TokenCache
+    let sessions: SessionService
     let signInGuard: SignInGuard
     /// How long an account stays locked after ``failedSignInLimit`` wrong passwords in a row.
     let lockout: Duration
@@ -21,18 +19,20 @@ public struct AccountService: Sendable {
     /// How many of an account's last passwords a new one may not repeat.
     static let passwordHistory = 5
 
-    /// Creates the service over `database`, hashing with bcrypt at `bcryptCost`, issuing tokens
-    /// that live for `tokenLifetime` and locking an account for `lockout` after five wrong passwords.
-    public init(database: Database, bcryptCost: Int, tokenLifetime: Duration, lockout: Duration = .seconds(15 * 60)) {
-        self.init(database: database, bcryptCost: bcryptCost, tokenLifetime: tokenLifetime, lockout: lockout, cache: TokenCache())
+    /// Creates the service over `database`, hashing with bcrypt at `bcryptCost` and locking an
+    /// account for `lockout` after five wrong passwords (for `ms5 user`: it starts no sessions).
+    public init(database: Database, bcryptCost: Int, lockout: Duration = .seconds(15 * 60)) {
+        let sessions = SessionService(
+            sessions: SessionRepository(database: database), keys: AccessTokenKeys(database: database), cache: SessionCache(),
+            policy: SessionPolicy())
+        self.init(database: database, bcryptCost: bcryptCost, lockout: lockout, sessions: sessions)
     }
 
-    init(database: Database, bcryptCost: Int, tokenLifetime: Duration, lockout: Duration, cache: TokenCache) {
+    /// Creates the service the server uses, ending sessions through `sessions`.
+    init(database: Database, bcryptCost: Int, lockout: Duration, sessions: SessionService) {
         self.users = UserRepository(database: database)
-        self.tokens = TokenRepository(database: database)
         self.hasher = PasswordHasher(cost: UInt8(clamping: bcryptCost))
-        self.tokenLifetime = tokenLifetime
-        self.cache = cache
+        self.sessions = sessions
         self.signInGuard = SignInGuard(database: database)
         self.lockout = lockout
     }
@@ -47,7 +47,7 @@ public struct AccountService: Sendable {
         return user
     }
 
-    /// Sets a new password for `username`, unlocks the account and revokes every token of it.
+    /// Sets a new password for `username`, unlocks the account and ends every session of it.
     public func resetPassword(username: String, to password: String, temporary: Bool) async throws -> User {
         let problems = PasswordPolicy.standard.problems(password, username: username)
         if !problems.isEmpty {
@@ -65,8 +65,7 @@ public struct AccountService: Sendable {
         let user = try await users.setPassword(username: username, passwordHash: hash, mustChangePassword: temporary)
         try await signInGuard.rememberPassword(hash, of: user.id, keep: Self.passwordHistory)
         try await signInGuard.clear(user.id)
-        try await tokens.revokeAll(userId: user.id)
-        cache.forget(userId: user.id)
+        try await sessions.endAll(of: user.id, reason: .passwordChanged)
         return user
     }
 
@@ -86,9 +85,9 @@ public struct AccountService: Sendable {
         try await users.list(page)
     }
 
-    /// Checks the password and issues a token. Unknown accounts cost as much time as wrong passwords;
-    /// five wrong passwords in a row lock the account for ``lockout``.
-    func signIn(username: String, password: String) async throws -> LoginResponse {
+    /// Checks the password and answers the account. Unknown accounts cost as much time as wrong
+    /// passwords; five wrong passwords in a row lock the account for ``lockout``.
+    func signIn(username: String, password: String) async throws -> User {
         let refused = Problem(.unauthorized, code: "unauthenticated", detail: "The username or password is wrong.")
         guard let (user, hash) = try await users.credentials(username: username) else {
             _ = try await hasher.hash(password)
@@ -105,10 +104,7 @@ public struct AccountService: Sendable {
         }
         guard !user.disabled else { throw refused }
         try await signInGuard.clear(user.id)
-        let token = BearerToken.generate()
-        let expiresAt = Date().addingTimeInterval(tokenLifetime.seconds)
-        try await tokens.issue(tokenHash: token.hash, userId: user.id, expiresAt: expiresAt)
-        return LoginResponse(token: token.value, tokenType: "Bearer", expiresAt: expiresAt, user: user)
+        return user
     }
 
     private static func locked(until: Date) -> Problem {
@@ -116,13 +112,6 @@ public struct AccountService: Sendable {
             The account is locked after \(failedSignInLimit) wrong passwords in a row until \(until.formatted(.iso8601)); \
             an administrator can unlock it sooner.
             """)
-    }
-
-    /// Revokes the token the request carries.
-    func signOut(request: Request) async throws {
-        let hash = try Authenticator.token(of: request).hash
-        try await tokens.revoke(tokenHash: hash)
-        cache.forget(tokenHash: hash)
     }
 
     /// Changes the signed-in user's own password after checking the current one.

@@ -5,22 +5,37 @@ import MS5Storage
 
 extension APIRoutes {
     /// Signing in and out, and the signed-in account.
-    mutating func addAuthRoutes(accounts: AccountService, signInLimiter: SignInRateLimiter) {
+    mutating func addAuthRoutes(accounts: AccountService, sessions: SessionService, signInLimiter: SignInRateLimiter) {
         let tag = "Authentication"
         add(APIOperation(
             method: .post, path: "/v1/auth/login", operationId: "login",
-            summary: "Sign in with username and password; answers a bearer token. Five wrong passwords in a row lock the account.",
+            summary: """
+                Sign in with username and password; starts a session and answers a short-lived access token and a refresh token. \
+                Five wrong passwords in a row lock the account.
+                """,
             tag: tag, access: .anyone, rateLimited: true),
             input: LoginRequest.self
         ) { login, _, context in
             try signInLimiter.admit(context.remoteIP)
-            return try await accounts.signIn(username: login.username, password: login.password)
+            let user = try await accounts.signIn(username: login.username, password: login.password)
+            return try await sessions.start(for: user)
         }
         add(APIOperation(
-            method: .post, path: "/v1/auth/logout", operationId: "logout", summary: "Revoke the token of this request.",
+            method: .post, path: "/v1/auth/refresh", operationId: "refreshSession",
+            summary: """
+                Exchange the refresh token for new tokens of the same session; each refresh token works once, and using one twice \
+                ends the session. A session unused for auth.inactivityMinutes ends too.
+                """,
+            tag: tag, access: .anyone),
+            input: RefreshRequest.self
+        ) { refresh, _, _ in
+            try await sessions.refresh(refresh.refreshToken)
+        }
+        add(APIOperation(
+            method: .post, path: "/v1/auth/logout", operationId: "logout", summary: "End the session of this request's access token.",
             tag: tag, access: .signedIn)
-        ) { request, _ in
-            try await accounts.signOut(request: request)
+        ) { _, context in
+            if let session = context.sessionId { try await sessions.end(session, reason: .signedOut) }
             return NoContent()
         }
         add(APIOperation(
@@ -31,7 +46,7 @@ extension APIRoutes {
         }
         add(APIOperation(
             method: .post, path: "/v1/auth/password", operationId: "changePassword",
-            summary: "Change the signed-in account's password; every token of the account is revoked, so sign in again.",
+            summary: "Change the signed-in account's password; every session of the account ends, so sign in again.",
             tag: tag, access: .signedIn),
             input: PasswordChange.self, status: .ok
         ) { change, _, context in

@@ -9,6 +9,8 @@ public struct StorageError: Error, Sendable, Equatable, CustomStringConvertible 
         case schemaTooNew
         /// The database needs migrations this process was told not to apply.
         case schemaBehind
+        /// Something the server stored for itself cannot be read back.
+        case corrupt
     }
 
     public let code: Code

@@ -39,20 +39,37 @@ struct LoginRequest: Codable, Sendable, DocumentedSchema {
     }
 }
 
-/// The answer to a successful sign-in.
+/// The answer to a successful sign-in or refresh: a short-lived access token and the refresh
+/// token that gets the next one.
 struct LoginResponse: Codable, Sendable, DocumentedSchema {
-    /// The bearer token for `Authorization: Bearer …`.
+    /// The access token (a JWT) for `Authorization: Bearer …`.
     let token: String
     let tokenType: String
+    /// When the access token stops being accepted.
     let expiresAt: Date
+    /// The one-time token `POST /v1/auth/refresh` takes for the next tokens.
+    let refreshToken: String
+    /// When the session ends, however active: then sign in again.
+    let refreshExpiresAt: Date
     let user: User
 
     static let schemaName = "LoginResponse"
     static var referencedSchemas: [any DocumentedSchema.Type] { [User.self] }
     static var schema: JSONSchema {
         .object([
-            "token": .plainString, "tokenType": .enumeration(["Bearer"]), "expiresAt": .dateTime, "user": .ref("User"),
-        ], required: ["token", "tokenType", "expiresAt", "user"])
+            "token": .plainString, "tokenType": .enumeration(["Bearer"]), "expiresAt": .dateTime,
+            "refreshToken": .plainString, "refreshExpiresAt": .dateTime, "user": .ref("User"),
+        ], required: ["token", "tokenType", "expiresAt", "refreshToken", "refreshExpiresAt", "user"])
+    }
+}
+
+/// What a client sends to exchange its refresh token for new tokens.
+struct RefreshRequest: Codable, Sendable, DocumentedSchema {
+    let refreshToken: String
+
+    static let schemaName = "RefreshRequest"
+    static var schema: JSONSchema {
+        .object(["refreshToken": .string(maxLength: 128)], required: ["refreshToken"])
     }
 }
 
