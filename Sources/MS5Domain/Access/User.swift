@@ -11,13 +11,15 @@ public struct User: Codable, Sendable, Equatable, Identifiable {
     public var disabled: Bool
     /// True after an administrator set a temporary password: the next sign-in must change it.
     public var mustChangePassword: Bool
+    /// True once the account confirmed a TOTP second factor: signing in then needs a code.
+    public var totpEnabled: Bool
     public let createdAt: Date
     public var updatedAt: Date
 
     /// Creates a user record.
     public init(
         id: UUID, username: String, displayName: String, role: Role, disabled: Bool, mustChangePassword: Bool,
-        createdAt: Date, updatedAt: Date
+        totpEnabled: Bool = false, createdAt: Date, updatedAt: Date
     ) {
         self.id = id
         self.username = username
@@ -25,6 +27,7 @@ public struct User: Codable, Sendable, Equatable, Identifiable {
         self.role = role
         self.disabled = disabled
         self.mustChangePassword = mustChangePassword
+        self.totpEnabled = totpEnabled
         self.createdAt = createdAt
         self.updatedAt = updatedAt
     }

@@ -1,6 +1,7 @@
 import Configuration
 import Foundation
 import Logging
+import MS5Domain
 import MS5Mail
 import MS5Storage
 
@@ -28,6 +29,8 @@ public struct AppConfig: Sendable {
     public var sessionLifetime = Duration.seconds(12 * 3600)
     /// How long a session may go unused before it ends.
     public var inactivityTimeout = Duration.seconds(30 * 60)
+    /// Roles whose accounts must turn TOTP on before they may do anything else.
+    public var totpRequiredRoles: Set<Role> = []
     /// How long an account stays locked after five wrong passwords in a row.
     public var lockout = Duration.seconds(15 * 60)
     /// Sign-in attempts allowed per client address and minute.
@@ -84,6 +87,8 @@ public struct AppConfig: Sendable {
         Key(name: "auth.sessionLifetimeMinutes", defaultValue: "720",
             summary: "How long a sign-in session lasts however active (its refresh tokens end then), 1 to 10080 minutes."),
         Key(name: "auth.inactivityMinutes", defaultValue: "30", summary: "How long a session may go unused before it ends, 1 to 10080 minutes."),
+        Key(name: "auth.totpRequiredRoles", defaultValue: "",
+            summary: "Comma-separated roles whose accounts must turn TOTP on before they may do anything else (e.g. admin,engineer)."),
         Key(name: "auth.signInsPerMinute", defaultValue: "10", summary: "Sign-in attempts allowed per client address and minute, 1 to 10000."),
         Key(name: "auth.lockoutMinutes", defaultValue: "15", summary: "How long five wrong passwords in a row lock an account, 1 to 1440 minutes."),
         Key(name: "simulator.enabled", defaultValue: "false", summary: "Run the simulated bread line (ms5 demo turns it on)."),
@@ -140,6 +145,14 @@ public struct AppConfig: Sendable {
         }
         if let minutes = try Self.integer(reader, "auth.inactivityMinutes", in: 1...10080) {
             inactivityTimeout = .seconds(minutes * 60)
+        }
+        if let list = reader.string(forKey: "auth.totpRequiredRoles"), !list.isEmpty {
+            let names = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let roles = names.compactMap(Role.init(rawValue:))
+            guard roles.count == names.count else {
+                throw ConfigError(key: "auth.totpRequiredRoles", reason: "must list roles among \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            totpRequiredRoles = Set(roles)
         }
         signInsPerMinute = try Self.integer(reader, "auth.signInsPerMinute", in: 1...10_000) ?? signInsPerMinute
         if let minutes = try Self.integer(reader, "auth.lockoutMinutes", in: 1...1440) {

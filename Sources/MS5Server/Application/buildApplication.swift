@@ -102,13 +102,16 @@ func buildRouter(
         inactivityTimeout: config.inactivityTimeout, now: clock)
     let sessions = SessionService(
         sessions: SessionRepository(database: database), keys: AccessTokenKeys(database: database), cache: SessionCache(), policy: policy)
-    let accounts = AccountService(database: database, bcryptCost: config.bcryptCost, lockout: config.lockout, sessions: sessions)
+    let accounts = AccountService(
+        database: database, bcryptCost: config.bcryptCost, lockout: config.lockout, sessions: sessions,
+        secondFactor: TOTPService(store: TOTPStore(database: database), cache: sessions.cache, now: clock))
     var api = APIRoutes(
         router: router,
         authenticator: Authenticator(sessions: sessions.sessions, keys: sessions.keys, cache: sessions.cache, policy: policy),
-        idempotentWrites: IdempotentWrites(store: IdempotencyStore(database: database)))
+        idempotentWrites: IdempotentWrites(store: IdempotencyStore(database: database)), totpRequiredRoles: config.totpRequiredRoles)
     api.addOperationsRoutes(database: database, metrics: MetricsExporter(registry: registry, database: database, plcLinks: plcLinks))
-    api.addAuthRoutes(accounts: accounts, sessions: sessions, signInLimiter: SignInRateLimiter(limit: config.signInsPerMinute))
+    api.addAuthRoutes(accounts: accounts, signInLimiter: SignInRateLimiter(limit: config.signInsPerMinute))
+    api.addTOTPRoutes(accounts: accounts)
     api.addUserRoutes(accounts: accounts, users: UserRepository(database: database))
     api.addTeamRoutes(database: database)
     api.addPlantRoutes(database: database)

@@ -5,19 +5,23 @@ import MS5Storage
 
 extension APIRoutes {
     /// Signing in and out, and the signed-in account.
-    mutating func addAuthRoutes(accounts: AccountService, sessions: SessionService, signInLimiter: SignInRateLimiter) {
+    mutating func addAuthRoutes(accounts: AccountService, signInLimiter: SignInRateLimiter) {
+        let sessions = accounts.sessions
         let tag = "Authentication"
         add(APIOperation(
             method: .post, path: "/v1/auth/login", operationId: "login",
             summary: """
                 Sign in with username and password; starts a session and answers a short-lived access token and a refresh token. \
-                Five wrong passwords in a row lock the account.
+                An account with TOTP also sends 'totp' (else 401 totp-required). Five wrong passwords or codes in a row lock the account.
                 """,
             tag: tag, access: .anyone, rateLimited: true),
             input: LoginRequest.self
         ) { login, _, context in
             try signInLimiter.admit(context.remoteIP)
-            let user = try await accounts.signIn(username: login.username, password: login.password)
+            if let totp = login.totp, totp.count > 32 {
+                throw DomainError.invalid([FieldViolation(field: "/totp", reason: "must be at most 32 characters")])
+            }
+            let user = try await accounts.signIn(username: login.username, password: login.password, totp: login.totp)
             return try await sessions.start(for: user)
         }
         add(APIOperation(
@@ -51,6 +55,38 @@ extension APIRoutes {
             input: PasswordChange.self, status: .ok
         ) { change, _, context in
             try await accounts.changePassword(of: try context.signedInUser, change)
+        }
+    }
+
+    /// The TOTP second factor of the signed-in account.
+    mutating func addTOTPRoutes(accounts: AccountService) {
+        let tag = "Authentication"
+        let secondFactor = accounts.secondFactor
+        add(APIOperation(
+            method: .post, path: "/v1/auth/totp/enrolment", operationId: "startTOTPEnrolment",
+            summary: "Start turning TOTP on: answers a new secret and its otpauth:// URI for a QR code, pending until confirmed.",
+            tag: tag, access: .signedIn, canConflict: true)
+        ) { _, context in
+            try await secondFactor.enrol(try context.signedInUser)
+        }
+        add(APIOperation(
+            method: .post, path: "/v1/auth/totp/confirmation", operationId: "confirmTOTPEnrolment",
+            summary: "Confirm the pending enrolment with a current code; TOTP is then on, and the answer holds 10 recovery codes, shown this once.",
+            tag: tag, access: .signedIn, canConflict: true),
+            input: TOTPConfirmation.self
+        ) { confirmation, _, context in
+            try await secondFactor.confirm(try context.signedInUser, code: confirmation.code)
+        }
+        add(APIOperation(
+            method: .delete, path: "/v1/auth/totp", operationId: "removeTOTP",
+            summary: "Turn TOTP off, with the account's password; its recovery codes are deleted.",
+            tag: tag, access: .signedIn),
+            input: TOTPRemoval.self
+        ) { removal, _, context in
+            let user = try context.signedInUser
+            try await accounts.requirePassword(removal.password, of: user, field: "/password")
+            try await secondFactor.remove(user)
+            return NoContent()
         }
     }
 

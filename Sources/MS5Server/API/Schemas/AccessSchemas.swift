@@ -12,8 +12,8 @@ extension User: DocumentedSchema {
     static var schema: JSONSchema {
         .object([
             "id": .uuid, "username": .code, "displayName": .name, "role": .ref("Role"),
-            "disabled": .boolean, "mustChangePassword": .boolean, "createdAt": .dateTime, "updatedAt": .dateTime,
-        ], required: ["id", "username", "displayName", "role", "disabled", "mustChangePassword", "createdAt", "updatedAt"])
+            "disabled": .boolean, "mustChangePassword": .boolean, "totpEnabled": .boolean, "createdAt": .dateTime, "updatedAt": .dateTime,
+        ], required: ["id", "username", "displayName", "role", "disabled", "mustChangePassword", "totpEnabled", "createdAt", "updatedAt"])
     }
 }
 
@@ -32,10 +32,15 @@ extension UserInput: DocumentedSchema {
 struct LoginRequest: Codable, Sendable, DocumentedSchema {
     let username: String
     let password: String
+    /// For an account with TOTP: the authenticator's current code, or one of the recovery codes.
+    let totp: String?
 
     static let schemaName = "LoginRequest"
     static var schema: JSONSchema {
-        .object(["username": .string(maxLength: 64), "password": .string(maxLength: 256)], required: ["username", "password"])
+        .object([
+            "username": .string(maxLength: 64), "password": .string(maxLength: 256),
+            "totp": .string(maxLength: 32, description: "The 6-digit code of the authenticator app, or a recovery code (used up)."),
+        ], required: ["username", "password"])
     }
 }
 
