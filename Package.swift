@@ -312,6 +312,7 @@ let package = Package(
             dependencies: [
                 "MS5Identity",
                 "MS5JSON",
+                "MS5TestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],

@@ -13,13 +13,15 @@ public struct User: Codable, Sendable, Equatable, Identifiable {
     public var mustChangePassword: Bool
     /// True once the account confirmed a TOTP second factor: signing in then needs a code.
     public var totpEnabled: Bool
+    /// True for an account of the OpenID provider: made on its first request, no password here.
+    public var external: Bool
     public let createdAt: Date
     public var updatedAt: Date
 
     /// Creates a user record.
     public init(
         id: UUID, username: String, displayName: String, role: Role, disabled: Bool, mustChangePassword: Bool,
-        totpEnabled: Bool = false, createdAt: Date, updatedAt: Date
+        totpEnabled: Bool = false, external: Bool = false, createdAt: Date, updatedAt: Date
     ) {
         self.id = id
         self.username = username
@@ -28,6 +30,7 @@ public struct User: Codable, Sendable, Equatable, Identifiable {
         self.disabled = disabled
         self.mustChangePassword = mustChangePassword
         self.totpEnabled = totpEnabled
+        self.external = external
         self.createdAt = createdAt
         self.updatedAt = updatedAt
     }

@@ -48,6 +48,8 @@ public struct AppConfig: Sendable {
     public var mail: SMTPConfiguration?
     /// The sender of Andon e-mails.
     public var mailFrom = "MS5 <ms5@localhost>"
+    /// The OpenID provider whose tokens are accepted; nil when none is configured.
+    public var oidc: OIDCSettings?
     /// The folder the floor app is served from at `/`; nil serves the copy built into ms5.
     public var webRoot: String?
 
@@ -108,6 +110,13 @@ public struct AppConfig: Sendable {
         Key(name: "mail.password", defaultValue: "", summary: "SMTP AUTH password (never sent over plain text unless mail.security=none)."),
         Key(name: "mail.from", defaultValue: "MS5 <ms5@localhost>", summary: "The sender of Andon e-mails."),
         Key(name: "mail.caFile", defaultValue: "", summary: "A PEM file of the certificates to trust instead of the system's (a company CA)."),
+        Key(name: "oidc.issuer", defaultValue: "", summary: "The OpenID provider (issuer URL) whose access tokens ms5 accepts as bearer tokens; empty accepts none."),
+        Key(name: "oidc.audience", defaultValue: "", summary: "The client id the provider's tokens must name in 'aud'; required with oidc.issuer."),
+        Key(name: "oidc.rolesClaim", defaultValue: "roles", summary: "Dotted path of the claim listing the user's provider roles or groups (e.g. realm_access.roles)."),
+        Key(name: "oidc.roleMap", defaultValue: "",
+            summary: "Provider role or group = ms5 role, comma-separated (e.g. ms5-admins=admin,line-leads=supervisor); required with oidc.issuer."),
+        Key(name: "oidc.sitesClaim", defaultValue: "", summary: "Dotted path of a claim listing site codes (read, not yet enforced)."),
+        Key(name: "oidc.usernameClaim", defaultValue: "preferred_username", summary: "The claim read as the username ('sub' when it is missing)."),
         Key(name: "web.root", defaultValue: "", summary: "A folder to serve the floor app from instead of the copy built into ms5 (for developing it)."),
     ]
 
@@ -169,6 +178,7 @@ public struct AppConfig: Sendable {
         retention.hourDays = try Self.integer(reader, "retention.hourDays", in: 1...36_500) ?? retention.hourDays
         retention.eventDays = try Self.integer(reader, "retention.eventDays", in: 1...36_500) ?? retention.eventDays
         try readMail(reader)
+        try readOIDC(reader)
         if let root = reader.string(forKey: "web.root"), !root.isEmpty {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue else {
@@ -197,6 +207,31 @@ public struct AppConfig: Sendable {
             username: reader.string(forKey: "mail.username").flatMap { $0.isEmpty ? nil : $0 },
             password: reader.string(forKey: "mail.password").flatMap { $0.isEmpty ? nil : $0 },
             trustRoots: caFile.map { .pemFile($0) } ?? .system)
+    }
+
+    private mutating func readOIDC(_ reader: ConfigReader) throws(ConfigError) {
+        guard let issuerText = reader.string(forKey: "oidc.issuer"), !issuerText.isEmpty else { return }
+        guard let issuer = URL(string: issuerText), ["https", "http"].contains(issuer.scheme ?? ""), issuer.host() != nil else {
+            throw ConfigError(key: "oidc.issuer", reason: "must be the provider's issuer URL, like https://login.plant.example/realms/ms5")
+        }
+        guard let audience = reader.string(forKey: "oidc.audience"), !audience.isEmpty else {
+            throw ConfigError(key: "oidc.audience", reason: "must be set to ms5's client id when oidc.issuer is")
+        }
+        var settings = OIDCSettings(issuer: issuer, audience: audience)
+        var roleMap: [String: Role] = [:]
+        for pair in (reader.string(forKey: "oidc.roleMap") ?? "").split(separator: ",") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty, let role = Role(rawValue: parts[1]) else {
+                throw ConfigError(key: "oidc.roleMap", reason: "must be pairs like line-leads=supervisor with roles among \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            roleMap[parts[0]] = role
+        }
+        guard !roleMap.isEmpty else { throw ConfigError(key: "oidc.roleMap", reason: "must map at least one provider role when oidc.issuer is set") }
+        settings.roleMap = roleMap
+        if let claim = reader.string(forKey: "oidc.rolesClaim"), !claim.isEmpty { settings.rolesClaim = claim }
+        if let claim = reader.string(forKey: "oidc.sitesClaim"), !claim.isEmpty { settings.sitesClaim = claim }
+        if let claim = reader.string(forKey: "oidc.usernameClaim"), !claim.isEmpty { settings.usernameClaim = claim }
+        oidc = settings
     }
 
     private static func integer(_ reader: ConfigReader, _ key: String, in range: ClosedRange<Int>) throws(ConfigError) -> Int? {

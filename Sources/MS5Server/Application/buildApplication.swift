@@ -107,7 +107,9 @@ func buildRouter(
         secondFactor: TOTPService(store: TOTPStore(database: database), cache: sessions.cache, now: clock))
     var api = APIRoutes(
         router: router,
-        authenticator: Authenticator(sessions: sessions.sessions, keys: sessions.keys, cache: sessions.cache, policy: policy),
+        authenticator: Authenticator(
+            sessions: sessions.sessions, keys: sessions.keys, cache: sessions.cache, policy: policy,
+            external: config.oidc.map { OIDCBearerAuthenticator(settings: $0, users: UserRepository(database: database), now: clock) }),
         idempotentWrites: IdempotentWrites(store: IdempotencyStore(database: database)), totpRequiredRoles: config.totpRequiredRoles)
     api.addOperationsRoutes(database: database, metrics: MetricsExporter(registry: registry, database: database, plcLinks: plcLinks))
     api.addAuthRoutes(accounts: accounts, signInLimiter: SignInRateLimiter(limit: config.signInsPerMinute))

@@ -95,7 +95,7 @@ public struct AccountService: Sendable {
     /// codes in a row lock the account for ``lockout``.
     func signIn(username: String, password: String, totp: String?) async throws -> User {
         let refused = Problem(.unauthorized, code: "unauthenticated", detail: "The username or password is wrong.")
-        guard let (user, hash) = try await users.credentials(username: username) else {
+        guard let (user, hash) = try await users.credentials(username: username), !user.external else {
             _ = try await hasher.hash(password)
             throw refused
         }

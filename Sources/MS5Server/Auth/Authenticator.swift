@@ -6,12 +6,15 @@ import MS5Identity
 import MS5Storage
 
 /// Finds the account behind a request's `Authorization: Bearer` header: an access token of
-/// ms5's own (HS256, issuer `ms5`) whose session is still live.
+/// ms5's own (HS256, issuer `ms5`) whose session is still live, or, when one is configured, an
+/// access token of the OpenID provider.
 struct Authenticator: Sendable {
     let sessions: SessionRepository
     let keys: AccessTokenKeys
     let cache: SessionCache
     let policy: SessionPolicy
+    /// The configured OpenID provider's tokens; nil when none is configured.
+    var external: OIDCBearerAuthenticator?
 
     /// The longest bearer token read; longer ones are refused unread.
     static let maximumTokenLength = 4096
@@ -24,6 +27,7 @@ struct Authenticator: Sendable {
     /// The account and session `token` signs in, or a 401 problem when the token is invalid, expired, or its
     /// session was ended (signed out, revoked, unused too long, account disabled).
     func signedIn(bearing token: String) async throws -> SignedIn {
+        if let external, external.claimsIssuer(of: token) { return try await external.signedIn(bearing: token) }
         let now = policy.now()
         let claims: AccessTokenClaims
         do {

@@ -12,8 +12,8 @@ extension User: DocumentedSchema {
     static var schema: JSONSchema {
         .object([
             "id": .uuid, "username": .code, "displayName": .name, "role": .ref("Role"),
-            "disabled": .boolean, "mustChangePassword": .boolean, "totpEnabled": .boolean, "createdAt": .dateTime, "updatedAt": .dateTime,
-        ], required: ["id", "username", "displayName", "role", "disabled", "mustChangePassword", "totpEnabled", "createdAt", "updatedAt"])
+            "disabled": .boolean, "mustChangePassword": .boolean, "totpEnabled": .boolean, "external": .boolean, "createdAt": .dateTime, "updatedAt": .dateTime,
+        ], required: ["id", "username", "displayName", "role", "disabled", "mustChangePassword", "totpEnabled", "external", "createdAt", "updatedAt"])
     }
 }
 
