@@ -6,6 +6,10 @@ import MS5Domain
 import MS5TestSupport
 import Testing
 
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
 @Suite("OIDC bearer tokens against the provider peer")
 struct OIDCBearerTests {
     static func settings(_ peer: ProviderPeer) -> OIDCSettings {
@@ -79,6 +83,53 @@ struct OIDCBearerTests {
                 #expect(try await Self.usernames(server) == ["admin", "engineer", "operator"])
             }
         }
+    }
+
+    @Test("Signing in through the provider's pages: start, provider, callback, one-time code, session")
+    func browserFlow() async throws {
+        try await ProviderPeer.with { peer in
+            var settings = Self.settings(peer)
+            // The provider sends the browser back to an address of its own, which URLSession follows
+            // and whose query then holds the code and state, as a browser would bring them to ms5.
+            settings.redirectURI = peer.issuer.appending(path: "back")
+            try await TestServer.run(configure: { $0.oidc = settings }) { server in
+                let start = try await server.send(.get, "/v1/auth/oidc/start", as: nil)
+                #expect(start.status == .found)
+                let authorize = try #require(start.headers[.location].flatMap(URL.init(string:)))
+                let query = try #require(URLComponents(url: authorize, resolvingAgainstBaseURL: false)?.queryItems)
+                #expect(query.first { $0.name == "code_challenge_method" }?.value == "S256")
+                let (_, back) = try await URLSession.shared.data(from: authorize)
+                let returned = try #require(back.url.flatMap { URLComponents(url: $0, resolvingAgainstBaseURL: false)?.queryItems })
+                let code = try #require(returned.first { $0.name == "code" }?.value)
+                let state = try #require(returned.first { $0.name == "state" }?.value)
+                #expect(state == query.first { $0.name == "state" }?.value)
+
+                let forged = try await server.send(.get, "/v1/auth/oidc/callback?code=\(code)&state=forged", as: nil)
+                #expect(forged.status == .unauthorized)
+                let callback = try await server.send(.get, "/v1/auth/oidc/callback?code=\(code)&state=\(state)", as: nil)
+                #expect(callback.status == .found)
+                let location = try #require(callback.headers[.location])
+                #expect(location.hasPrefix("/#/signed-in/"))
+                let handoff = String(location.dropFirst("/#/signed-in/".count))
+                #expect(try await server.send(.get, "/v1/auth/oidc/callback?code=\(code)&state=\(state)", as: nil).status == .unauthorized)
+
+                let session = try await server.send(.post, "/v1/auth/oidc/session", as: nil, json: ["code": handoff])
+                #expect(session.status == .ok)
+                let tokens = try TestServer.decode(LoginResponse.self, session)
+                #expect(tokens.user.username == "alice" && tokens.user.external)
+                #expect(try await Self.me(server, tokens.token).status == .ok)
+                #expect(try await server.send(.post, "/v1/auth/oidc/session", as: nil, json: ["code": handoff]).status == .unauthorized)
+            }
+        }
+    }
+
+    @Test("Without a redirect URI the provider sign-in routes answer 404")
+    func browserFlowOff() async throws {
+        let statuses = try await TestServer.run { server async throws -> [HTTPResponse.Status] in
+            [try await server.send(.get, "/v1/auth/oidc/start", as: nil).status,
+             try await server.send(.post, "/v1/auth/oidc/session", as: nil, json: ["code": "x"]).status]
+        }
+        #expect(statuses == [.notFound, .notFound])
     }
 
     @Test("After the provider rotates its key, tokens signed with the new one are accepted")

@@ -115,6 +115,9 @@ public struct AppConfig: Sendable {
         Key(name: "oidc.rolesClaim", defaultValue: "roles", summary: "Dotted path of the claim listing the user's provider roles or groups (e.g. realm_access.roles)."),
         Key(name: "oidc.roleMap", defaultValue: "",
             summary: "Provider role or group = ms5 role, comma-separated (e.g. ms5-admins=admin,line-leads=supervisor); required with oidc.issuer."),
+        Key(name: "oidc.redirectURI", defaultValue: "",
+            summary: "ms5's /v1/auth/oidc/callback as the provider knows it (registered there); empty turns signing in through the provider's pages off."),
+        Key(name: "oidc.clientSecret", defaultValue: "", summary: "The client secret of a confidential client; empty for a public client (PKCE alone)."),
         Key(name: "oidc.sitesClaim", defaultValue: "", summary: "Dotted path of a claim listing site codes (read, not yet enforced)."),
         Key(name: "oidc.usernameClaim", defaultValue: "preferred_username", summary: "The claim read as the username ('sub' when it is missing)."),
         Key(name: "web.root", defaultValue: "", summary: "A folder to serve the floor app from instead of the copy built into ms5 (for developing it)."),
@@ -231,6 +234,13 @@ public struct AppConfig: Sendable {
         if let claim = reader.string(forKey: "oidc.rolesClaim"), !claim.isEmpty { settings.rolesClaim = claim }
         if let claim = reader.string(forKey: "oidc.sitesClaim"), !claim.isEmpty { settings.sitesClaim = claim }
         if let claim = reader.string(forKey: "oidc.usernameClaim"), !claim.isEmpty { settings.usernameClaim = claim }
+        if let text = reader.string(forKey: "oidc.redirectURI"), !text.isEmpty {
+            guard let uri = URL(string: text), ["https", "http"].contains(uri.scheme ?? ""), uri.host() != nil else {
+                throw ConfigError(key: "oidc.redirectURI", reason: "must be an absolute URL like https://ms5.plant.example/v1/auth/oidc/callback")
+            }
+            settings.redirectURI = uri
+        }
+        if let secret = reader.string(forKey: "oidc.clientSecret"), !secret.isEmpty { settings.clientSecret = secret }
         oidc = settings
     }
 

@@ -16,6 +16,11 @@ public struct OIDCSettings: Sendable {
     public var sitesClaim: String?
     /// The claim read as the username (`sub` when missing).
     public var usernameClaim = "preferred_username"
+    /// Where the provider sends the browser back (`…/v1/auth/oidc/callback` as the provider knows
+    /// ms5); nil turns the browser sign-in off.
+    public var redirectURI: URL?
+    /// The client secret of a confidential client; nil for a public client (PKCE alone).
+    public var clientSecret: String?
     /// The least time between two fetches of the provider's keys (when a token names an unknown key).
     public var keyRefetchInterval: TimeInterval = 60
 

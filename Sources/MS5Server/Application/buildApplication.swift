@@ -4,6 +4,7 @@ import HummingbirdWebSocket
 import Logging
 import MS5Andon
 import MS5Connectors
+import MS5Identity
 import MS5Ingest
 import MS5Mail
 import MS5Realtime
@@ -102,6 +103,14 @@ func buildRouter(
         inactivityTimeout: config.inactivityTimeout, now: clock)
     let sessions = SessionService(
         sessions: SessionRepository(database: database), keys: AccessTokenKeys(database: database), cache: SessionCache(), policy: policy)
+    let provider = config.oidc.map { settings in
+        OIDCBearerAuthenticator(
+            settings: settings,
+            verifier: OIDCTokenVerifier(
+                issuer: settings.issuer, audience: settings.audience, keyRefetchInterval: settings.keyRefetchInterval,
+                fetcher: URLSessionFetcher(), now: clock),
+            users: UserRepository(database: database))
+    }
     let accounts = AccountService(
         database: database, bcryptCost: config.bcryptCost, lockout: config.lockout, sessions: sessions,
         secondFactor: TOTPService(store: TOTPStore(database: database), cache: sessions.cache, now: clock))
@@ -109,11 +118,18 @@ func buildRouter(
         router: router,
         authenticator: Authenticator(
             sessions: sessions.sessions, keys: sessions.keys, cache: sessions.cache, policy: policy,
-            external: config.oidc.map { OIDCBearerAuthenticator(settings: $0, users: UserRepository(database: database), now: clock) }),
+            external: provider),
         idempotentWrites: IdempotentWrites(store: IdempotencyStore(database: database)), totpRequiredRoles: config.totpRequiredRoles)
     api.addOperationsRoutes(database: database, metrics: MetricsExporter(registry: registry, database: database, plcLinks: plcLinks))
     api.addAuthRoutes(accounts: accounts, signInLimiter: SignInRateLimiter(limit: config.signInsPerMinute))
     api.addTOTPRoutes(accounts: accounts)
+    api.addOIDCRoutes(provider.flatMap { provider in
+        provider.settings.redirectURI.map { redirectURI in
+            OIDCBrowserSignIn(
+                settings: provider.settings, redirectURI: redirectURI, provider: provider,
+                store: OIDCSignInStore(database: database), sessions: sessions)
+        }
+    })
     api.addUserRoutes(accounts: accounts, users: UserRepository(database: database))
     api.addTeamRoutes(database: database)
     api.addPlantRoutes(database: database)

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import Hummingbird
 import MS5Domain
 import MS5Storage
 
@@ -87,6 +88,49 @@ extension APIRoutes {
             try await accounts.requirePassword(removal.password, of: user, field: "/password")
             try await secondFactor.remove(user)
             return NoContent()
+        }
+    }
+
+    /// Signing in through the OpenID provider's pages; without a configured provider and redirect
+    /// URI these answer 404.
+    mutating func addOIDCRoutes(_ browser: OIDCBrowserSignIn?) {
+        let tag = "Authentication"
+        let unavailable = Problem(.notFound, code: "not-found", detail: "Signing in through an identity provider is not configured (oidc.redirectURI).")
+        var start = APIOperation(
+            method: .get, path: "/v1/auth/oidc/start", operationId: "startOIDCSignIn",
+            summary: "Redirect (302) to the identity provider's sign-in page, with state, nonce and PKCE kept here for 10 minutes.",
+            tag: tag, access: .anyone)
+        start.success = (.found, nil)
+        addResponder(start) { _, _ in
+            guard let browser else { throw unavailable }
+            return Response(status: .found, headers: [.location: try await browser.start().absoluteString])
+        }
+        var callback = APIOperation(
+            method: .get, path: "/v1/auth/oidc/callback", operationId: "finishOIDCSignIn",
+            summary: "Where the identity provider sends the browser back; redirects (302) to /#/signed-in/{code} with a one-time code.",
+            tag: tag, access: .anyone, parameters: [
+                .init(name: "code", location: .query, schema: .string(maxLength: 2048), description: "The provider's authorization code."),
+                .init(name: "state", location: .query, schema: .string(maxLength: 256), description: "The state of the sign-in started here."),
+            ])
+        callback.success = (.found, nil)
+        addResponder(callback) { request, _ in
+            guard let browser else { throw unavailable }
+            guard let code = request.uri.queryParameters["code"], let state = request.uri.queryParameters["state"],
+                  (1...2048).contains(code.count), (1...256).contains(state.count)
+            else {
+                throw DomainError.invalid([FieldViolation(field: "/code", reason: "and state must both be given")])
+            }
+            let handoff = try await browser.finish(code: String(code), state: String(state))
+            return Response(status: .found, headers: [.location: "/#/signed-in/\(handoff)"])
+        }
+        add(APIOperation(
+            method: .post, path: "/v1/auth/oidc/session", operationId: "createOIDCSession",
+            summary: "Swap the one-time code of a provider sign-in (valid one minute, once) for the tokens of a new session.",
+            tag: tag, access: .anyone),
+            input: OIDCHandoff.self
+        ) { handoff, _, _ in
+            guard let browser else { throw unavailable }
+            return try await browser.session(forHandoff: handoff.code)
         }
     }
 

@@ -78,6 +78,16 @@ struct RefreshRequest: Codable, Sendable, DocumentedSchema {
     }
 }
 
+/// What the floor app sends to swap the one-time code of a provider sign-in for tokens.
+struct OIDCHandoff: Codable, Sendable, DocumentedSchema {
+    let code: String
+
+    static let schemaName = "OIDCHandoff"
+    static var schema: JSONSchema {
+        .object(["code": .string(maxLength: 128)], required: ["code"])
+    }
+}
+
 /// What a signed-in user sends to change their own password.
 struct PasswordChange: Codable, Sendable, DocumentedSchema {
     let currentPassword: String

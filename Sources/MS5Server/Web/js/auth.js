@@ -104,11 +104,20 @@ export async function authorizedFetch(send) {
 }
 
 /** Signs in; answers the user or throws an Error with the problem's detail. */
-export async function login(username, password) {
-  const res = await fetch('/v1/auth/login', {
+export function login(username, password) {
+  return begin('/v1/auth/login', { username, password });
+}
+
+/** Finishes a sign-in through the identity provider: swaps its one-time code for tokens. */
+export function completeProviderSignIn(code) {
+  return begin('/v1/auth/oidc/session', { code });
+}
+
+async function begin(path, request) {
+  const res = await fetch(path, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify({ username, password }),
+    body: JSON.stringify(request),
   });
   const body = await res.json().catch(() => ({}));
   if (!res.ok) {
