@@ -103,9 +103,9 @@ export async function authorizedFetch(send) {
   return res;
 }
 
-/** Signs in; answers the user or throws an Error with the problem's detail. */
-export function login(username, password) {
-  return begin('/v1/auth/login', { username, password });
+/** Signs in (with `totp`, a code, for an account with a second factor); answers the user or throws an Error with the problem. */
+export function login(username, password, totp) {
+  return begin('/v1/auth/login', totp ? { username, password, totp } : { username, password });
 }
 
 /** Finishes a sign-in through the identity provider: swaps its one-time code for tokens. */
