@@ -31,7 +31,6 @@ public struct SessionRepository: Sendable {
             guard let row = try await db.select()
                 .column(SQLColumn("session_id", table: "refresh_tokens"))
                 .column(SQLColumn("state", table: "refresh_tokens"))
-                .column(SQLColumn("user_id", table: "auth_sessions"))
                 .column(SQLColumn("last_seen_at", table: "auth_sessions"))
                 .column(SQLColumn("expires_at", table: "auth_sessions"))
                 .column(SQLColumn("revoked_at", table: "auth_sessions"))
@@ -42,7 +41,6 @@ public struct SessionRepository: Sendable {
             else { return nil }
             return StoredRefreshToken(
                 sessionId: try row.decode(column: "session_id", as: UUID.self),
-                userId: try row.decode(column: "user_id", as: UUID.self),
                 state: StoredRefreshToken.State(rawValue: try row.decode(column: "state", as: String.self)) ?? .rotated,
                 lastSeenAt: try row.decode(column: "last_seen_at", as: Date.self),
                 expiresAt: try row.decode(column: "expires_at", as: Date.self),
@@ -102,13 +100,11 @@ public struct SessionRepository: Sendable {
         }
     }
 
-    /// Revokes every session of an account (its password changed or was reset); answers their ids.
-    @discardableResult
-    public func revokeAll(userId: UUID, reason: String, at now: Date) async throws -> [UUID] {
+    /// Revokes every session of an account (its password changed or was reset).
+    public func revokeAll(userId: UUID, reason: String, at now: Date) async throws {
         try await database.transaction { db in
             try await db.update("auth_sessions").set("revoked_at", to: SQLBind(now)).set("reason", to: SQLBind(reason))
-                .where("user_id", .equal, SQLBind(userId)).where("revoked_at", .is, SQLLiteral.null)
-                .returning("id").all(decodingColumn: "id", as: UUID.self)
+                .where("user_id", .equal, SQLBind(userId)).where("revoked_at", .is, SQLLiteral.null).run()
         }
     }
 

@@ -11,7 +11,6 @@ public struct StoredRefreshToken: Sendable, Equatable {
     }
 
     public let sessionId: UUID
-    public let userId: UUID
     public let state: State
     /// When the session was last used (a request or a refresh).
     public let lastSeenAt: Date
