@@ -316,6 +316,7 @@ let package = Package(
             dependencies: [
                 "MS5Identity",
                 "MS5JSON",
+                "MS5TestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
@@ -451,6 +452,7 @@ let package = Package(
             name: "MS5ServerTests",
             dependencies: [
                 "MS5Domain",
+                "MS5Identity",
                 "MS5Ingest",
                 "MS5Simulator",
                 "MS5Server",

@@ -15,7 +15,7 @@ struct DemoCommand: AsyncParsableCommand {
         let config = try await options.load(defaults: ["database.url": "sqlite:./ms5-data/demo.sqlite", "simulator.enabled": "true"])
         let logger = LoggingSetup.bootstrap(config)
         let app = try await buildApplication(config, logger: logger) { database in
-            let accounts = AccountService(database: database, bcryptCost: config.bcryptCost, tokenLifetime: config.tokenLifetime)
+            let accounts = AccountService(database: database, bcryptCost: config.bcryptCost)
             try await DemoPlant.prepare(database: database, accounts: accounts, say: Console.say)
             Console.say("MS5 demo: open http://\(config.host):\(config.port)/ and sign in as '\(DemoPlant.adminUsername)'.")
         }

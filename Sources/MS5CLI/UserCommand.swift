@@ -107,7 +107,7 @@ private func withAccounts(_ config: AppConfig, _ body: @Sendable (AccountService
     do {
         try await Database.withOpen(config.database, logger: logger) { database in
             try await Migrator(database: database).migrate()
-            try await body(AccountService(database: database, bcryptCost: config.bcryptCost, tokenLifetime: config.tokenLifetime))
+            try await body(AccountService(database: database, bcryptCost: config.bcryptCost))
         }
     } catch let error as DomainError {
         let fields = error.violations.map { "\($0.field.dropFirst()) \($0.reason)" }.joined(separator: "; ")

@@ -1,5 +1,6 @@
 import Foundation
 import MS5Identity
+import MS5TestSupport
 import Testing
 
 /// OIDCTokenVerifier, AuthorizationRequest and TokenExchange against the Python provider peer.

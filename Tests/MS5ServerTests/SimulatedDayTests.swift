@@ -18,7 +18,7 @@ struct SimulatedDayTests {
         try await Database.withOpen(.sqliteFile(path: folder.appendingPathComponent("sim.sqlite").path), logger: logger) { database in
             try await Migrator(database: database).migrate()
             try await DemoPlant.prepare(
-                database: database, accounts: AccountService(database: database, bcryptCost: 4, tokenLifetime: .seconds(60)), say: { _ in })
+                database: database, accounts: AccountService(database: database, bcryptCost: 4), say: { _ in })
             let metrics = try await MetricRepository(database: database).all()
             let codes = Dictionary(uniqueKeysWithValues: try await EquipmentRepository(database: database)
                 .list(PageRequest(limit: 500)).items.map { ($0.id, $0.code) })

@@ -32,18 +32,20 @@ struct TestServer {
     }
 
     /// Runs `body` against a fresh server with one account per role of `roles` signed in (by
-    /// default `admin`, `engineer` and `operator`), each named after its role.
+    /// default `admin`, `engineer` and `operator`), each named after its role; sessions and
+    /// tokens are timed by `clock`.
     @discardableResult
     static func run<R: Sendable>(
         database: DatabaseURL = .sqliteMemory, testing: TestingSetup = .router, roles: [Role] = [.admin, .engineer, .operator],
-        configure: (inout AppConfig) -> Void = { _ in }, _ body: @Sendable (TestServer) async throws -> R
+        configure: (inout AppConfig) -> Void = { _ in }, clock: @escaping @Sendable () -> Date = { Date() },
+        _ body: @Sendable (TestServer) async throws -> R
     ) async throws -> R {
         var config = config(database: database)
         configure(&config)
         var logger = Logger(label: "ms5.test")
         logger.logLevel = .warning
-        let app = try await buildApplication(config, logger: logger) { database in
-            let accounts = AccountService(database: database, bcryptCost: 4, tokenLifetime: .seconds(600))
+        let app = try await buildApplication(config, logger: logger, prepare: { database in
+            let accounts = AccountService(database: database, bcryptCost: 4)
             for role in roles {
                 do {
                     _ = try await accounts.create(
@@ -52,7 +54,7 @@ struct TestServer {
                     // A second server on the same database finds the accounts the first one made.
                 }
             }
-        }
+        }, clock: clock)
         return try await app.test(testing) { client in
             var tokens: [Role: String] = [:]
             for role in roles {

@@ -27,22 +27,42 @@ struct AccountStorageTests {
         }
     }
 
-    @Test("Tokens sign in until they expire or are revoked", arguments: TestDatabases.kinds)
-    func tokens(kind: Database.Kind) async throws {
+    @Test("A session is live until it expires or is revoked; its refresh token rotates once", arguments: TestDatabases.kinds)
+    func sessions(kind: Database.Kind) async throws {
         try await TestDatabases.with(kind) { database in
             let user = try await UserRepository(database: database).create(
                 UserInput(username: "bob", displayName: "Bob", role: .engineer, password: "long enough password"),
                 passwordHash: "h", mustChangePassword: false)
-            let tokens = TokenRepository(database: database)
-            let now = Date()
-            try await tokens.issue(tokenHash: "live", userId: user.id, expiresAt: now.addingTimeInterval(60))
-            try await tokens.issue(tokenHash: "old", userId: user.id, expiresAt: now.addingTimeInterval(-1))
-            #expect(try await tokens.user(tokenHash: "live", at: now)?.id == user.id)
-            #expect(try await tokens.user(tokenHash: "old", at: now) == nil)
-            #expect(try await tokens.user(tokenHash: "unknown", at: now) == nil)
-            #expect(try await tokens.purgeExpired(at: now) == 1)
-            try await tokens.revoke(tokenHash: "live")
-            #expect(try await tokens.user(tokenHash: "live", at: now) == nil)
+            let sessions = SessionRepository(database: database)
+            let now = Date(timeIntervalSince1970: 1_800_000_000)
+            let live = try await sessions.start(userId: user.id, refreshTokenHash: "r1", now: now, expiresAt: now.addingTimeInterval(3600))
+            let old = try await sessions.start(userId: user.id, refreshTokenHash: "o1", now: now, expiresAt: now.addingTimeInterval(60))
+            #expect(try await sessions.live(live, at: now.addingTimeInterval(120))?.user.id == user.id)
+            #expect(try await sessions.live(old, at: now.addingTimeInterval(120)) == nil)
+
+            #expect(try await sessions.rotate("r1", to: "r2", sessionId: live, now: now.addingTimeInterval(10)))
+            #expect(try await sessions.rotate("r1", to: "r3", sessionId: live, now: now.addingTimeInterval(11)) == false)
+            #expect(try await sessions.refreshToken(hash: "r1")?.state == .rotated)
+            let current = try await sessions.refreshToken(hash: "r2")
+            #expect(current?.state == .active && current?.lastSeenAt == now.addingTimeInterval(10) && current?.revokedAt == nil)
+            #expect(try await sessions.refreshToken(hash: "r3") == nil)
+
+            #expect(try await sessions.purgeExpired(at: now.addingTimeInterval(120)) == 1)
+            #expect(try await sessions.refreshToken(hash: "o1") == nil)
+            try await sessions.revoke(live, reason: "signed-out", at: now.addingTimeInterval(20))
+            #expect(try await sessions.live(live, at: now.addingTimeInterval(30)) == nil)
+            #expect(try await sessions.refreshToken(hash: "r2")?.revokedAt == now.addingTimeInterval(20))
+        }
+    }
+
+    @Test("A server secret is made once and then read back the same", arguments: TestDatabases.kinds)
+    func serverSecret(kind: Database.Kind) async throws {
+        try await TestDatabases.with(kind) { database in
+            let store = ServerSecretStore(database: database)
+            let first = try await store.secret(named: "k") { Data(repeating: 1, count: 32) }
+            let second = try await store.secret(named: "k") { Data(repeating: 2, count: 32) }
+            #expect(first == Data(repeating: 1, count: 32))
+            #expect(second == first)
         }
     }
 }

@@ -138,6 +138,7 @@ def test_offline_actions_are_applied_exactly_once(server, new_context):
     page.locator(f'li.job[data-assignment-id="{assignment["id"]}"] button[data-action=accepted]').click()
     wait_until(lambda: outbox_counts(page)[0] == 4, message="4 waiting actions")
     page.goto("/#/outbox")
+    page.wait_for_selector("#outbox-open li.ob-item")   # the view reads IndexedDB after the hash changes
     assert page.locator("#outbox-open li.ob-item").count() == 4
     shot(page, "outbox-offline")
     time.sleep(2)  # nothing may reach the server while offline

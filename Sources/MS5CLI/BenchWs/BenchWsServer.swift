@@ -30,7 +30,7 @@ struct BenchWsServer {
         logger.logLevel = .critical
         let password = Mutex<String?>(nil)
         let app = try await buildApplication(config, logger: logger) { database in
-            let accounts = AccountService(database: database, bcryptCost: 4, tokenLifetime: .seconds(3600))
+            let accounts = AccountService(database: database, bcryptCost: 4)
             try await DemoPlant.prepare(database: database, accounts: accounts) { line in
                 if line.hasPrefix("password: ") { password.withLock { $0 = String(line.dropFirst("password: ".count)) } }
             }

@@ -36,6 +36,8 @@ struct APIOperation: Sendable {
 
     /// What an account with a temporary password may do before it sets its own.
     static let allowedBeforePasswordChange: Set<String> = ["currentUser", "changePassword", "logout"]
+    /// What an account of a role in `auth.totpRequiredRoles` may do before it turns TOTP on.
+    static let allowedBeforeTOTPEnrolment: Set<String> = ["currentUser", "changePassword", "logout", "startTOTPEnrolment", "confirmTOTPEnrolment"]
 
     /// Whether the operation is a signed-in write, which an `Idempotency-Key` header makes safe to send again.
     var acceptsIdempotencyKey: Bool {

@@ -12,14 +12,17 @@ struct APIRoutes {
     let router: Router<AppContext>
     let authenticator: Authenticator
     let idempotentWrites: IdempotentWrites
+    /// Roles whose accounts must have TOTP on before they may do more than enrol.
+    let totpRequiredRoles: Set<Role>
     private(set) var operations: [APIOperation] = []
     /// Every schema the operations use, by name: bodies and what they refer to.
     private(set) var schemas: [String: JSONSchema] = Problem.schemaClosure
 
-    init(router: Router<AppContext>, authenticator: Authenticator, idempotentWrites: IdempotentWrites) {
+    init(router: Router<AppContext>, authenticator: Authenticator, idempotentWrites: IdempotentWrites, totpRequiredRoles: Set<Role> = []) {
         self.router = router
         self.authenticator = authenticator
         self.idempotentWrites = idempotentWrites
+        self.totpRequiredRoles = totpRequiredRoles
     }
 
     /// Registers an operation answering with the JSON of `Output`.
@@ -61,6 +64,20 @@ struct APIRoutes {
         }
     }
 
+    /// Registers an operation that takes the JSON of `Input` and answers `204 No Content`.
+    mutating func add<Input: Decodable & Sendable & DocumentedSchema>(
+        _ operation: APIOperation, input: Input.Type, _ handler: @escaping @Sendable (Input, Request, AppContext) async throws -> NoContent
+    ) {
+        var operation = operation
+        operation.requestSchema = Input.schemaName
+        operation.success = (.noContent, nil)
+        schemas.merge(Input.schemaClosure) { current, _ in current }
+        addResponder(operation) { request, context in
+            _ = try await handler(try await JSONBody.decode(Input.self, from: request), request, context)
+            return Response(status: .noContent)
+        }
+    }
+
     /// Adds a schema (and what it refers to) to the document, for operations that build their own responses.
     mutating func schemasInclude(_ type: any DocumentedSchema.Type) {
         schemas.merge(type.schemaClosure) { current, _ in current }
@@ -78,10 +95,12 @@ struct APIRoutes {
         operations.append(operation)
         let authenticator = self.authenticator
         let idempotentWrites = self.idempotentWrites
+        let totpRequiredRoles = self.totpRequiredRoles
         router.on(RouterPath(operation.routerPath), method: operation.method) { request, context in
             var context = context
             guard operation.access != .anyone else { return try await handler(request, context) }
-            let user = try await authenticator.user(for: request)
+            let signedIn = try await authenticator.signedIn(request)
+            let user = signedIn.user
             guard operation.access.allows(user.role) else {
                 throw Problem(.forbidden, code: "forbidden", detail: "Your role (\(user.role.rawValue)) may not do this.")
             }
@@ -89,7 +108,15 @@ struct APIRoutes {
                 throw Problem(.forbidden, code: "password-change-required",
                               detail: "Change the temporary password first (POST /v1/auth/password), then sign in again.")
             }
+            if totpRequiredRoles.contains(user.role), !user.totpEnabled,
+               !APIOperation.allowedBeforeTOTPEnrolment.contains(operation.operationId) {
+                throw Problem(.forbidden, code: "totp-enrolment-required", detail: """
+                    Your role must sign in with a second factor: turn TOTP on first \
+                    (POST /v1/auth/totp/enrolment, then POST /v1/auth/totp/confirmation).
+                    """)
+            }
             context.user = user
+            context.sessionId = signedIn.sessionId
             let reason = request.headers[.changeReason].map { String($0.prefix(500)) }
             return try await AuditContext.$current.withValue(AuditContext(actor: user.username, reason: reason)) {
                 guard operation.acceptsIdempotencyKey else { return try await handler(request, context) }

@@ -1,6 +1,7 @@
 import Configuration
 import Foundation
 import Logging
+import MS5Domain
 import MS5Mail
 import MS5Storage
 
@@ -22,7 +23,14 @@ public struct AppConfig: Sendable {
     public var logLevel = Logger.Level.info
     public var logFormat = LogFormat.text
     public var bcryptCost = 12
-    public var tokenLifetime = Duration.seconds(12 * 3600)
+    /// How long an access token (a JWT) is accepted.
+    public var accessTokenLifetime = Duration.seconds(15 * 60)
+    /// How long a sign-in session lasts, however active; then its refresh token stops working.
+    public var sessionLifetime = Duration.seconds(12 * 3600)
+    /// How long a session may go unused before it ends.
+    public var inactivityTimeout = Duration.seconds(30 * 60)
+    /// Roles whose accounts must turn TOTP on before they may do anything else.
+    public var totpRequiredRoles: Set<Role> = []
     /// How long an account stays locked after five wrong passwords in a row.
     public var lockout = Duration.seconds(15 * 60)
     /// Sign-in attempts allowed per client address and minute.
@@ -40,6 +48,8 @@ public struct AppConfig: Sendable {
     public var mail: SMTPConfiguration?
     /// The sender of Andon e-mails.
     public var mailFrom = "MS5 <ms5@localhost>"
+    /// The OpenID provider whose tokens are accepted; nil when none is configured.
+    public var oidc: OIDCSettings?
     /// The folder the floor app is served from at `/`; nil serves the copy built into ms5.
     public var webRoot: String?
 
@@ -75,7 +85,12 @@ public struct AppConfig: Sendable {
         Key(name: "log.level", defaultValue: "info", summary: "trace, debug, info, notice, warning, error or critical."),
         Key(name: "log.format", defaultValue: "text", summary: "text, or json for one JSON object per line."),
         Key(name: "auth.bcryptCost", defaultValue: "12", summary: "bcrypt cost of password hashes, 4 to 16."),
-        Key(name: "auth.tokenLifetimeMinutes", defaultValue: "720", summary: "How long a sign-in token stays valid, 1 to 10080 minutes."),
+        Key(name: "auth.accessTokenMinutes", defaultValue: "15", summary: "How long an access token (JWT) is accepted, 1 to 1440 minutes."),
+        Key(name: "auth.sessionLifetimeMinutes", defaultValue: "720",
+            summary: "How long a sign-in session lasts however active (its refresh tokens end then), 1 to 10080 minutes."),
+        Key(name: "auth.inactivityMinutes", defaultValue: "30", summary: "How long a session may go unused before it ends, 1 to 10080 minutes."),
+        Key(name: "auth.totpRequiredRoles", defaultValue: "",
+            summary: "Comma-separated roles whose accounts must turn TOTP on before they may do anything else (e.g. admin,engineer)."),
         Key(name: "auth.signInsPerMinute", defaultValue: "10", summary: "Sign-in attempts allowed per client address and minute, 1 to 10000."),
         Key(name: "auth.lockoutMinutes", defaultValue: "15", summary: "How long five wrong passwords in a row lock an account, 1 to 1440 minutes."),
         Key(name: "simulator.enabled", defaultValue: "false", summary: "Run the simulated bread line (ms5 demo turns it on)."),
@@ -95,6 +110,16 @@ public struct AppConfig: Sendable {
         Key(name: "mail.password", defaultValue: "", summary: "SMTP AUTH password (never sent over plain text unless mail.security=none)."),
         Key(name: "mail.from", defaultValue: "MS5 <ms5@localhost>", summary: "The sender of Andon e-mails."),
         Key(name: "mail.caFile", defaultValue: "", summary: "A PEM file of the certificates to trust instead of the system's (a company CA)."),
+        Key(name: "oidc.issuer", defaultValue: "", summary: "The OpenID provider (issuer URL) whose access tokens ms5 accepts as bearer tokens; empty accepts none."),
+        Key(name: "oidc.audience", defaultValue: "", summary: "The client id the provider's tokens must name in 'aud'; required with oidc.issuer."),
+        Key(name: "oidc.rolesClaim", defaultValue: "roles", summary: "Dotted path of the claim listing the user's provider roles or groups (e.g. realm_access.roles)."),
+        Key(name: "oidc.roleMap", defaultValue: "",
+            summary: "Provider role or group = ms5 role, comma-separated (e.g. ms5-admins=admin,line-leads=supervisor); required with oidc.issuer."),
+        Key(name: "oidc.redirectURI", defaultValue: "",
+            summary: "ms5's /v1/auth/oidc/callback as the provider knows it (registered there); empty turns signing in through the provider's pages off."),
+        Key(name: "oidc.clientSecret", defaultValue: "", summary: "The client secret of a confidential client; empty for a public client (PKCE alone)."),
+        Key(name: "oidc.sitesClaim", defaultValue: "", summary: "Dotted path of a claim listing site codes (read, not yet enforced)."),
+        Key(name: "oidc.usernameClaim", defaultValue: "preferred_username", summary: "The claim read as the username ('sub' when it is missing)."),
         Key(name: "web.root", defaultValue: "", summary: "A folder to serve the floor app from instead of the copy built into ms5 (for developing it)."),
     ]
 
@@ -124,8 +149,22 @@ public struct AppConfig: Sendable {
             logFormat = parsed
         }
         bcryptCost = try Self.integer(reader, "auth.bcryptCost", in: 4...16) ?? bcryptCost
-        if let minutes = try Self.integer(reader, "auth.tokenLifetimeMinutes", in: 1...10080) {
-            tokenLifetime = .seconds(minutes * 60)
+        if let minutes = try Self.integer(reader, "auth.accessTokenMinutes", in: 1...1440) {
+            accessTokenLifetime = .seconds(minutes * 60)
+        }
+        if let minutes = try Self.integer(reader, "auth.sessionLifetimeMinutes", in: 1...10080) {
+            sessionLifetime = .seconds(minutes * 60)
+        }
+        if let minutes = try Self.integer(reader, "auth.inactivityMinutes", in: 1...10080) {
+            inactivityTimeout = .seconds(minutes * 60)
+        }
+        if let list = reader.string(forKey: "auth.totpRequiredRoles"), !list.isEmpty {
+            let names = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let roles = names.compactMap(Role.init(rawValue:))
+            guard roles.count == names.count else {
+                throw ConfigError(key: "auth.totpRequiredRoles", reason: "must list roles among \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            totpRequiredRoles = Set(roles)
         }
         signInsPerMinute = try Self.integer(reader, "auth.signInsPerMinute", in: 1...10_000) ?? signInsPerMinute
         if let minutes = try Self.integer(reader, "auth.lockoutMinutes", in: 1...1440) {
@@ -142,6 +181,7 @@ public struct AppConfig: Sendable {
         retention.hourDays = try Self.integer(reader, "retention.hourDays", in: 1...36_500) ?? retention.hourDays
         retention.eventDays = try Self.integer(reader, "retention.eventDays", in: 1...36_500) ?? retention.eventDays
         try readMail(reader)
+        try readOIDC(reader)
         if let root = reader.string(forKey: "web.root"), !root.isEmpty {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue else {
@@ -170,6 +210,38 @@ public struct AppConfig: Sendable {
             username: reader.string(forKey: "mail.username").flatMap { $0.isEmpty ? nil : $0 },
             password: reader.string(forKey: "mail.password").flatMap { $0.isEmpty ? nil : $0 },
             trustRoots: caFile.map { .pemFile($0) } ?? .system)
+    }
+
+    private mutating func readOIDC(_ reader: ConfigReader) throws(ConfigError) {
+        guard let issuerText = reader.string(forKey: "oidc.issuer"), !issuerText.isEmpty else { return }
+        guard let issuer = URL(string: issuerText), ["https", "http"].contains(issuer.scheme ?? ""), issuer.host() != nil else {
+            throw ConfigError(key: "oidc.issuer", reason: "must be the provider's issuer URL, like https://login.plant.example/realms/ms5")
+        }
+        guard let audience = reader.string(forKey: "oidc.audience"), !audience.isEmpty else {
+            throw ConfigError(key: "oidc.audience", reason: "must be set to ms5's client id when oidc.issuer is")
+        }
+        var settings = OIDCSettings(issuer: issuer, audience: audience)
+        var roleMap: [String: Role] = [:]
+        for pair in (reader.string(forKey: "oidc.roleMap") ?? "").split(separator: ",") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty, let role = Role(rawValue: parts[1]) else {
+                throw ConfigError(key: "oidc.roleMap", reason: "must be pairs like line-leads=supervisor with roles among \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            roleMap[parts[0]] = role
+        }
+        guard !roleMap.isEmpty else { throw ConfigError(key: "oidc.roleMap", reason: "must map at least one provider role when oidc.issuer is set") }
+        settings.roleMap = roleMap
+        if let claim = reader.string(forKey: "oidc.rolesClaim"), !claim.isEmpty { settings.rolesClaim = claim }
+        if let claim = reader.string(forKey: "oidc.sitesClaim"), !claim.isEmpty { settings.sitesClaim = claim }
+        if let claim = reader.string(forKey: "oidc.usernameClaim"), !claim.isEmpty { settings.usernameClaim = claim }
+        if let text = reader.string(forKey: "oidc.redirectURI"), !text.isEmpty {
+            guard let uri = URL(string: text), ["https", "http"].contains(uri.scheme ?? ""), uri.host() != nil else {
+                throw ConfigError(key: "oidc.redirectURI", reason: "must be an absolute URL like https://ms5.plant.example/v1/auth/oidc/callback")
+            }
+            settings.redirectURI = uri
+        }
+        if let secret = reader.string(forKey: "oidc.clientSecret"), !secret.isEmpty { settings.clientSecret = secret }
+        oidc = settings
     }
 
     private static func integer(_ reader: ConfigReader, _ key: String, in range: ClosedRange<Int>) throws(ConfigError) -> Int? {

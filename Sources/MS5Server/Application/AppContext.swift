@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import HummingbirdWebSocket
 import MS5Domain
@@ -9,6 +10,8 @@ public struct AppContext: RequestContext, WebSocketRequestContext {
     public let webSocket: WebSocketHandlerReference<Self>
     /// The signed-in account, set for every operation that requires one.
     public var user: User?
+    /// The ms5 session the request's access token belongs to; nil for external tokens.
+    public var sessionId: UUID?
     /// The address the request came from (the proxy's, behind one), for per-client limits.
     public let remoteIP: String
 

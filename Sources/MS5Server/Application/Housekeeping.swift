@@ -3,7 +3,7 @@ import MS5Identity
 import MS5Storage
 import ServiceLifecycle
 
-/// Periodic upkeep of the database: purges expired sign-in tokens, creates the coming months'
+/// Periodic upkeep of the database: purges ended sign-in sessions, creates the coming months'
 /// partitions on PostgreSQL with native partitions, deletes what the retention policy no longer
 /// keeps, and logs the audit chain's head, so that a rewrite of the whole chain can be caught
 /// (`ms5 audit verify --anchor SEQUENCE:HASH`).
@@ -26,8 +26,8 @@ struct Housekeeping: Service {
     /// One round of upkeep; failures are logged and retried next round.
     func runOnce() async {
         do {
-            let purged = try await TokenRepository(database: database).purgeExpired()
-            if purged > 0 { logger.info("Purged expired sign-in tokens", metadata: ["count": "\(purged)"]) }
+            let purged = try await SessionRepository(database: database).purgeExpired()
+            if purged > 0 { logger.info("Purged ended sign-in sessions", metadata: ["count": "\(purged)"]) }
             try await TimeSeriesPartitions.maintain(database)
             let deleted = try await Retention(database: database).enforce(retention).filter { $0.value > 0 }
             if !deleted.isEmpty {

@@ -4,6 +4,7 @@ import HummingbirdWebSocket
 import Logging
 import MS5Andon
 import MS5Connectors
+import MS5Identity
 import MS5Ingest
 import MS5Mail
 import MS5Realtime
@@ -15,17 +16,19 @@ import ServiceLifecycle
 /// Builds the ms5 server: database, migrations, routes and background services, ready to run.
 ///
 /// `prepare` runs once the schema is current and before the server accepts requests (the demo
-/// uses it to create its plant). Tests call this with an in-memory or test database.
+/// uses it to create its plant). Tests call this with an in-memory or test database, and with
+/// a `clock` of their own to time sessions and tokens.
 public func buildApplication(
     _ config: AppConfig,
     logger: Logger,
-    prepare: @escaping @Sendable (Database) async throws -> Void = { _ in }
+    prepare: @escaping @Sendable (Database) async throws -> Void = { _ in },
+    clock: @escaping @Sendable () -> Date = { Date() }
 ) async throws -> some ApplicationProtocol {
     let database = try await Database.open(config.database, logger: logger)
     let pipeline = IngestPipeline(database: database, bus: EventBus(), logger: logger)
     let connectors = PLCConnectorService(database: database, pipeline: pipeline, logger: logger)
     let live = RealtimeHub(relay: database.sharesNotifications ? PostgresRealtimeRelay(database: database, logger: logger) : nil, logger: logger)
-    let router = try buildRouter(config, database: database, pipeline: pipeline, plcLinks: connectors.links, live: live)
+    let router = try buildRouter(config, database: database, pipeline: pipeline, plcLinks: connectors.links, live: live, clock: clock)
     var services: [any Service] = [
         database,
         connectors,
@@ -77,7 +80,10 @@ public func buildApplication(
 }
 
 /// The router with every route and middleware, in the order a request passes them.
-func buildRouter(_ config: AppConfig, database: Database, pipeline: IngestPipeline, plcLinks: PLCLinks, live: RealtimeHub) throws -> Router<AppContext> {
+func buildRouter(
+    _ config: AppConfig, database: Database, pipeline: IngestPipeline, plcLinks: PLCLinks, live: RealtimeHub,
+    clock: @escaping @Sendable () -> Date = { Date() }
+) throws -> Router<AppContext> {
     let router = Router(context: AppContext.self)
     let registry = PrometheusCollectorRegistry()
     router.add(middleware: RequestIDMiddleware())
@@ -92,14 +98,38 @@ func buildRouter(_ config: AppConfig, database: Database, pipeline: IngestPipeli
         router.add(middleware: FileMiddleware(webRoot, cacheControl: .init([(MediaType(type: .any), [.noCache])]), searchForIndexHtml: true))
     }
 
-    let tokenCache = TokenCache()
+    let policy = SessionPolicy(
+        accessTokenLifetime: config.accessTokenLifetime, sessionLifetime: config.sessionLifetime,
+        inactivityTimeout: config.inactivityTimeout, now: clock)
+    let sessions = SessionService(
+        sessions: SessionRepository(database: database), keys: AccessTokenKeys(database: database), cache: SessionCache(), policy: policy)
+    let provider = config.oidc.map { settings in
+        OIDCBearerAuthenticator(
+            settings: settings,
+            verifier: OIDCTokenVerifier(
+                issuer: settings.issuer, audience: settings.audience, keyRefetchInterval: settings.keyRefetchInterval,
+                fetcher: URLSessionFetcher(), now: clock),
+            users: UserRepository(database: database))
+    }
     let accounts = AccountService(
-        database: database, bcryptCost: config.bcryptCost, tokenLifetime: config.tokenLifetime, lockout: config.lockout, cache: tokenCache)
+        database: database, bcryptCost: config.bcryptCost, lockout: config.lockout, sessions: sessions,
+        secondFactor: TOTPService(store: TOTPStore(database: database), cache: sessions.cache, now: clock))
     var api = APIRoutes(
-        router: router, authenticator: Authenticator(tokens: TokenRepository(database: database), cache: tokenCache),
-        idempotentWrites: IdempotentWrites(store: IdempotencyStore(database: database)))
+        router: router,
+        authenticator: Authenticator(
+            sessions: sessions.sessions, keys: sessions.keys, cache: sessions.cache, policy: policy,
+            external: provider),
+        idempotentWrites: IdempotentWrites(store: IdempotencyStore(database: database)), totpRequiredRoles: config.totpRequiredRoles)
     api.addOperationsRoutes(database: database, metrics: MetricsExporter(registry: registry, database: database, plcLinks: plcLinks))
     api.addAuthRoutes(accounts: accounts, signInLimiter: SignInRateLimiter(limit: config.signInsPerMinute))
+    api.addTOTPRoutes(accounts: accounts)
+    api.addOIDCRoutes(provider.flatMap { provider in
+        provider.settings.redirectURI.map { redirectURI in
+            OIDCBrowserSignIn(
+                settings: provider.settings, redirectURI: redirectURI, provider: provider,
+                store: OIDCSignInStore(database: database), sessions: sessions)
+        }
+    })
     api.addUserRoutes(accounts: accounts, users: UserRepository(database: database))
     api.addTeamRoutes(database: database)
     api.addChecklistRoutes(database: database)

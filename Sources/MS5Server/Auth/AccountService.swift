@@ -1,5 +1,5 @@
 import Foundation
-import Hummingbird
+import HTTPTypes
 import MS5Domain
 import MS5Identity
 import MS5Storage
@@ -8,10 +8,9 @@ import MS5Storage
 /// hashed, checked and changed in one place.
 public struct AccountService: Sendable {
     let users: UserRepository
-    let tokens: TokenRepository
     let hasher: PasswordHasher
-    let tokenLifetime: Duration
-    let cache: TokenCache
+    let sessions: SessionService
+    let secondFactor: TOTPService
     let signInGuard: SignInGuard
     /// How long an account stays locked after ``failedSignInLimit`` wrong passwords in a row.
     let lockout: Duration
@@ -21,18 +20,24 @@ public struct AccountService: Sendable {
     /// How many of an account's last passwords a new one may not repeat.
     static let passwordHistory = 5
 
-    /// Creates the service over `database`, hashing with bcrypt at `bcryptCost`, issuing tokens
-    /// that live for `tokenLifetime` and locking an account for `lockout` after five wrong passwords.
-    public init(database: Database, bcryptCost: Int, tokenLifetime: Duration, lockout: Duration = .seconds(15 * 60)) {
-        self.init(database: database, bcryptCost: bcryptCost, tokenLifetime: tokenLifetime, lockout: lockout, cache: TokenCache())
+    /// Creates the service over `database`, hashing with bcrypt at `bcryptCost` and locking an
+    /// account for `lockout` after five wrong passwords (for `ms5 user`: it starts no sessions).
+    public init(database: Database, bcryptCost: Int, lockout: Duration = .seconds(15 * 60)) {
+        let cache = SessionCache()
+        let sessions = SessionService(
+            sessions: SessionRepository(database: database), keys: AccessTokenKeys(database: database), cache: cache,
+            policy: SessionPolicy())
+        let secondFactor = TOTPService(store: TOTPStore(database: database), cache: cache, now: sessions.policy.now)
+        self.init(database: database, bcryptCost: bcryptCost, lockout: lockout, sessions: sessions, secondFactor: secondFactor)
     }
 
-    init(database: Database, bcryptCost: Int, tokenLifetime: Duration, lockout: Duration, cache: TokenCache) {
+    /// Creates the service the server uses, ending sessions through `sessions` and checking
+    /// second factors with `secondFactor`.
+    init(database: Database, bcryptCost: Int, lockout: Duration, sessions: SessionService, secondFactor: TOTPService) {
         self.users = UserRepository(database: database)
-        self.tokens = TokenRepository(database: database)
         self.hasher = PasswordHasher(cost: UInt8(clamping: bcryptCost))
-        self.tokenLifetime = tokenLifetime
-        self.cache = cache
+        self.sessions = sessions
+        self.secondFactor = secondFactor
         self.signInGuard = SignInGuard(database: database)
         self.lockout = lockout
     }
@@ -47,7 +52,7 @@ public struct AccountService: Sendable {
         return user
     }
 
-    /// Sets a new password for `username`, unlocks the account and revokes every token of it.
+    /// Sets a new password for `username`, unlocks the account and ends every session of it.
     public func resetPassword(username: String, to password: String, temporary: Bool) async throws -> User {
         let problems = PasswordPolicy.standard.problems(password, username: username)
         if !problems.isEmpty {
@@ -65,8 +70,7 @@ public struct AccountService: Sendable {
         let user = try await users.setPassword(username: username, passwordHash: hash, mustChangePassword: temporary)
         try await signInGuard.rememberPassword(hash, of: user.id, keep: Self.passwordHistory)
         try await signInGuard.clear(user.id)
-        try await tokens.revokeAll(userId: user.id)
-        cache.forget(userId: user.id)
+        try await sessions.endAll(of: user.id, reason: .passwordChanged)
         return user
     }
 
@@ -86,11 +90,12 @@ public struct AccountService: Sendable {
         try await users.list(page)
     }
 
-    /// Checks the password and issues a token. Unknown accounts cost as much time as wrong passwords;
-    /// five wrong passwords in a row lock the account for ``lockout``.
-    func signIn(username: String, password: String) async throws -> LoginResponse {
+    /// Checks the password and, for an account with TOTP, the code (`totp`), and answers the
+    /// account. Unknown accounts cost as much time as wrong passwords; five wrong passwords or
+    /// codes in a row lock the account for ``lockout``.
+    func signIn(username: String, password: String, totp: String?) async throws -> User {
         let refused = Problem(.unauthorized, code: "unauthenticated", detail: "The username or password is wrong.")
-        guard let (user, hash) = try await users.credentials(username: username) else {
+        guard let (user, hash) = try await users.credentials(username: username), !user.external else {
             _ = try await hasher.hash(password)
             throw refused
         }
@@ -99,16 +104,34 @@ public struct AccountService: Sendable {
             throw Self.locked(until: until)
         }
         guard try await hasher.verify(password, against: hash) else {
-            let standing = try await signInGuard.recordFailure(of: user.id, limit: Self.failedSignInLimit, lockout: lockout, now: now)
-            if let until = standing.lockedUntil { throw Self.locked(until: until) }
+            try await recordFailure(of: user.id, now: now)
             throw refused
         }
         guard !user.disabled else { throw refused }
+        switch try await secondFactor.check(user, code: totp) {
+        case .notEnrolled, .passed:
+            break
+        case .missing:
+            throw Problem(.unauthorized, code: "totp-required", detail: "Send the code of your authenticator app, or a recovery code, as 'totp'.")
+        case .wrong:
+            try await recordFailure(of: user.id, now: now)
+            throw Problem(.unauthorized, code: "totp-invalid", detail: "The code is wrong or was used already; wait for the next one.")
+        }
         try await signInGuard.clear(user.id)
-        let token = BearerToken.generate()
-        let expiresAt = Date().addingTimeInterval(tokenLifetime.seconds)
-        try await tokens.issue(tokenHash: token.hash, userId: user.id, expiresAt: expiresAt)
-        return LoginResponse(token: token.value, tokenType: "Bearer", expiresAt: expiresAt, user: user)
+        return user
+    }
+
+    /// Counts a wrong password or code, throwing the lockout when it is the last one allowed.
+    private func recordFailure(of userId: UUID, now: Date) async throws {
+        let standing = try await signInGuard.recordFailure(of: userId, limit: Self.failedSignInLimit, lockout: lockout, now: now)
+        if let until = standing.lockedUntil { throw Self.locked(until: until) }
+    }
+
+    /// Checks that `password` is the account's current one, refusing it as field `field` (422).
+    func requirePassword(_ password: String, of user: User, field: String) async throws {
+        guard let (_, hash) = try await users.credentials(username: user.username), try await hasher.verify(password, against: hash) else {
+            throw DomainError.invalid([FieldViolation(field: field, reason: "is not the current password")])
+        }
     }
 
     private static func locked(until: Date) -> Problem {
@@ -118,20 +141,9 @@ public struct AccountService: Sendable {
             """)
     }
 
-    /// Revokes the token the request carries.
-    func signOut(request: Request) async throws {
-        let hash = try Authenticator.token(of: request).hash
-        try await tokens.revoke(tokenHash: hash)
-        cache.forget(tokenHash: hash)
-    }
-
     /// Changes the signed-in user's own password after checking the current one.
     func changePassword(of user: User, _ change: PasswordChange) async throws -> User {
-        guard let (_, hash) = try await users.credentials(username: user.username),
-              try await hasher.verify(change.currentPassword, against: hash)
-        else {
-            throw DomainError.invalid([FieldViolation(field: "/currentPassword", reason: "is not the current password")])
-        }
+        try await requirePassword(change.currentPassword, of: user, field: "/currentPassword")
         guard change.newPassword != change.currentPassword else {
             throw DomainError.invalid([FieldViolation(field: "/newPassword", reason: "must differ from the current password")])
         }

@@ -14,8 +14,8 @@ extension APIRoutes {
         document(operation)
         let authenticator = self.authenticator
         router.addRealtimeEndpoint(RouterPath(operation.routerPath), hub: hub) { request, _ in
-            guard let token = request.realtimeAccessToken, token.utf8.count <= 128 else { return nil }
-            guard let user = try? await authenticator.user(bearing: BearerToken(value: token)) else { return nil }
+            guard let token = request.realtimeAccessToken, token.utf8.count <= Authenticator.maximumTokenLength else { return nil }
+            guard let user = try? await authenticator.signedIn(bearing: token).user else { return nil }
             return RealtimePrincipal(subject: user.username, roles: [user.role.rawValue])
         }
     }

@@ -15,7 +15,7 @@ public enum AuditLedger {
         before: (some Encodable & Sendable)?, after: (some Encodable & Sendable)?, at date: Date = Date()
     ) async throws {
         guard let head = try await db.raw("UPDATE audit_head SET sequence = sequence + 1 WHERE id = 1 RETURNING sequence, hash").first() else {
-            throw StorageError(.damaged, "The audit ledger has no head row (audit_head); the database was changed by hand.")
+            throw StorageError(.corrupt, "The audit ledger has no head row (audit_head); the database was changed by hand.")
         }
         let context = AuditContext.current
         let entry = AuditChain.seal(AuditEntry(
@@ -52,7 +52,7 @@ public enum AuditLedger {
     public static func head(_ database: Database) async throws -> AuditChainHead {
         try await database.read { db in
             guard let row = try await db.select().columns("sequence", "hash").from("audit_head").where("id", .equal, SQLBind(1)).first() else {
-                throw StorageError(.damaged, "The audit ledger has no head row (audit_head); the database was changed by hand.")
+                throw StorageError(.corrupt, "The audit ledger has no head row (audit_head); the database was changed by hand.")
             }
             return AuditChainHead(sequence: try row.decode(column: "sequence", as: Int64.self), hash: try row.decode(column: "hash", as: String.self))
         }

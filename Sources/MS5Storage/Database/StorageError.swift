@@ -9,8 +9,8 @@ public struct StorageError: Error, Sendable, Equatable, CustomStringConvertible 
         case schemaTooNew
         /// The database needs migrations this process was told not to apply.
         case schemaBehind
-        /// A row MS5 keeps itself is missing or malformed.
-        case damaged
+        /// Something the server stored for itself cannot be read back.
+        case corrupt
     }
 
     public let code: Code

@@ -4,7 +4,10 @@ import SQLKit
 /// Brings a database's schema to the version this binary knows, and says where it stands.
 public struct Migrator: Sendable {
     /// Every migration, in version order. Append only.
-    static let migrations: [Migration] = [.plantModel, .timeSeries, .machineData, .aggregateTracking, .production, .connections, .andon, .idempotency, .teams, .signInProtection, .checklists, .connectionCredentials, .auditLedger]
+    static let migrations: [Migration] = [
+        .plantModel, .timeSeries, .machineData, .aggregateTracking, .production, .connections, .andon, .idempotency, .teams,
+        .signInProtection, .checklists, .connectionCredentials, .auditLedger, .sessions, .totp, .externalAccounts, .oidcSignIns,
+    ]
 
     /// Where a database's schema stands against this binary.
     public struct Status: Sendable, Equatable {

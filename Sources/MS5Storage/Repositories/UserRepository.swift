@@ -76,6 +76,45 @@ public struct UserRepository: Sendable {
         }
     }
 
+    /// The account of `subject` at the OpenID provider `issuer`, made on first sight and kept in
+    /// step with the provider's username, name and role. Refuses (409) a username a local account
+    /// already has, so that a provider cannot take over a local account.
+    public func upsertExternal(issuer: String, subject: String, username: String, displayName: String, role: Role) async throws -> User {
+        let username = username.lowercased()
+        return try await database.transaction { db in
+            let now = RecordClock.now()
+            if var user = try await db.select().column("*").from(Self.table.name)
+                .where("external_issuer", .equal, SQLBind(issuer)).where("external_subject", .equal, SQLBind(subject)).limit(1)
+                .first(decoding: User.self, keyDecodingStrategy: .convertFromSnakeCase) {
+                guard user.username != username || user.displayName != displayName || user.role != role else { return user }
+                let before = user
+                if try await Self.table.isTaken(db, column: "username", value: username, scope: [], excluding: user.id) {
+                    throw DomainError.duplicate(field: "username", value: username, scope: "by another account")
+                }
+                (user.username, user.displayName, user.role, user.updatedAt) = (username, displayName, role, now)
+                try await db.update(Self.table.name).set("username", to: SQLBind(username)).set("display_name", to: SQLBind(displayName))
+                    .set("role", to: SQLBind(role.rawValue)).set("updated_at", to: SQLBind(now)).where("id", .equal, SQLBind(user.id)).run()
+                try await AuditLedger.record(db, action: "update", recordType: "user", recordId: user.id.uuidString.lowercased(), before: before, after: user)
+                return user
+            }
+            if try await Self.table.isTaken(db, column: "username", value: username, scope: [], excluding: nil) {
+                throw DomainError.duplicate(field: "username", value: username, scope: "by another account")
+            }
+            let user = User(
+                id: UUID(), username: username, displayName: displayName, role: role, disabled: false, mustChangePassword: false,
+                external: true, createdAt: now, updatedAt: now)
+            try await db.insert(into: Self.table.name)
+                .model(UserRow(user: user, passwordHash: Self.noPassword), keyEncodingStrategy: .convertToSnakeCase).run()
+            try await db.update(Self.table.name).set("external_issuer", to: SQLBind(issuer)).set("external_subject", to: SQLBind(subject))
+                .where("id", .equal, SQLBind(user.id)).run()
+            try await AuditLedger.record(db, action: "create", recordType: "user", recordId: user.id.uuidString.lowercased(), before: User?.none, after: user)
+            return user
+        }
+    }
+
+    /// What an external account has for a password hash: no bcrypt hash, so no password matches it.
+    static let noPassword = "!"
+
     /// How many accounts exist.
     public func count() async throws -> Int {
         try await database.read { db in

@@ -11,6 +11,8 @@ export default {
   'kpi.oee': 'OEE', 'kpi.availability': 'Verfügbarkeit', 'kpi.performance': 'Leistung', 'kpi.quality': 'Qualität',
   'login.title': 'Anmelden', 'login.username': 'Benutzername', 'login.password': 'Passwort', 'login.submit': 'Anmelden',
   'login.failed': 'Benutzername oder Passwort ist falsch.',
+  'login.totp': 'Code der Authenticator-App (oder ein Wiederherstellungscode)', 'login.totpNeeded': 'Geben Sie den Code Ihrer Authenticator-App ein.',
+  'login.totpWrong': 'Der Code ist falsch oder wurde schon verwendet; warten Sie auf den nächsten.',
   'plant.title': 'Werksübersicht', 'plant.order': 'Auftrag', 'plant.count': 'Gut / Ziel (Schicht)', 'plant.oee': 'OEE (Schicht)',
   'plant.noOrder': 'Kein laufender Auftrag', 'plant.andonOpen': '{n} offen', 'plant.andonNone': 'Keine offen',
   'line.equipment': 'Anlagen', 'line.oee': 'OEE dieser Schicht', 'line.counts': 'Stückzahlen und Takt', 'line.stops': 'Stillstände dieser Schicht',

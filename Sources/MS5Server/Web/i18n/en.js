@@ -27,6 +27,8 @@ export default {
   'login.signingIn': 'Signing in…', 'login.failed': 'User name or password is wrong.', 'login.missing': 'Enter user name and password.',
   'login.error': 'Sign-in failed: {detail}', 'login.offline': 'No connection: signing in needs the server.',
   'login.expired': 'Your session ended. Please sign in again.', 'login.mustChange': 'You must change your password at the office terminal.',
+  'login.totp': 'Code from your authenticator app (or a recovery code)', 'login.totpNeeded': 'Enter the code of your authenticator app.',
+  'login.totpWrong': 'The code is wrong or was used already; wait for the next one.',
 
   'plant.title': 'Plant overview', 'plant.order': 'Order', 'plant.count': 'Good / target (shift)', 'plant.oee': 'OEE (shift)',
   'plant.andon': 'Andon', 'plant.noOrder': 'No running order', 'plant.countOf': '{good} / {target}',

@@ -1,6 +1,6 @@
 // JSON over HTTP with RFC 9457 problems. GET answers may come from the service worker's cache
 // when the network is down; such answers carry X-MS5-Cached-At and the app says so.
-import { authHeader, unauthorized } from './auth.js';
+import { authorizedFetch } from './auth.js';
 import { emit } from './events.js';
 
 export class ApiError extends Error {
@@ -20,17 +20,22 @@ export async function parseProblem(res) {
 export async function api(path, { method = 'GET', body, headers = {}, signal } = {}) {
   let res;
   try {
-    res = await fetch(path, {
+    res = await authorizedFetch((token) => fetch(path, {
       method,
       signal,
-      headers: { Accept: 'application/json', ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...authHeader(), ...headers },
+      headers: {
+        Accept: 'application/json',
+        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
       body: body !== undefined ? JSON.stringify(body) : undefined,
-    });
+    }));
   } catch (e) {
     if (e.name === 'AbortError') throw e;
     throw new ApiError(0, null, e.message);
   }
-  if (res.status === 401) { await unauthorized(); throw new ApiError(401, await parseProblem(res)); }
+  if (res.status === 401) throw new ApiError(401, await parseProblem(res));
   if (!res.ok) throw new ApiError(res.status, await parseProblem(res));
   if (method === 'GET') {
     const cachedAt = res.headers.get('X-MS5-Cached-At');

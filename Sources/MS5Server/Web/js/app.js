@@ -2,7 +2,7 @@
 import { h, replace } from './dom.js';
 import { t, setLanguage, fmtTime } from './i18n.js';
 import { getSettings, applyTheme } from './settings.js';
-import { isSignedIn } from './auth.js';
+import { completeProviderSignIn, isSignedIn } from './auth.js';
 import { on } from './events.js';
 import { live } from './live.js';
 import * as outbox from './outbox.js';
@@ -40,6 +40,12 @@ export function navigate(path) { location.hash = `#/${path}`; }
 
 async function route(event) {
   let { name, params } = parseHash();
+  if (name === 'signed-in') {
+    // Back from the identity provider with a one-time code; it must not stay in the history.
+    try { await completeProviderSignIn(params[0] || ''); } catch { /* the sign-in screen is shown instead */ }
+    location.replace(isSignedIn() ? '#/plant' : '#/login');
+    return;
+  }
   if (!isSignedIn() && name !== 'login') { navigate('login'); return; }
   if (isSignedIn() && name === 'login') { navigate('plant'); return; }
   const view = routes[name] || plantView;

@@ -1,6 +1,6 @@
 // The live feed (docs/LIVE-PROTOCOL.md): one WebSocket, topics added and removed as views change,
 // automatic reconnect with backoff and resumeFrom/stream, `resync` passed on so views reload over HTTP.
-import { token, isSignedIn } from './auth.js';
+import { accessToken, isSignedIn } from './auth.js';
 import { emit } from './events.js';
 import { api } from './api.js';
 
@@ -14,6 +14,7 @@ class LiveFeed extends EventTarget {
     this.stream = null;
     this.attempt = 0;
     this.timer = null;
+    this.opening = false;          // waiting for an access token before opening the socket
     this.lastMessageAt = 0;
     addEventListener('online', () => this.connectSoon(0));
     addEventListener('offline', () => { this.setState('offline'); this.ws?.close(); });
@@ -42,13 +43,20 @@ class LiveFeed extends EventTarget {
     this.setState('idle');
   }
 
-  connect() {
+  /** Opens the socket with a fresh access token (renewed first when it is about to expire). */
+  async connect() {
     clearTimeout(this.timer);
+    if (this.opening) return;
     if (!isSignedIn()) { this.setState('idle'); return; }
     if (!navigator.onLine) { this.setState('offline'); this.connectSoon(); return; }
     this.setState(this.attempt ? 'reconnecting' : 'connecting');
+    this.opening = true;
+    let tk;
+    try { tk = await accessToken(); } finally { this.opening = false; }
+    if (this.ws || this.state === 'idle') return;   // connected or stopped meanwhile
+    if (!tk) { this.setState('idle'); return; }
     const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    const ws = new WebSocket(`${proto}//${location.host}/v1/live?access_token=${encodeURIComponent(token())}`);
+    const ws = new WebSocket(`${proto}//${location.host}/v1/live?access_token=${encodeURIComponent(tk)}`);
     this.ws = ws;
     let opened = false;
     ws.addEventListener('open', () => {

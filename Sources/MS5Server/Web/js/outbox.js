@@ -2,7 +2,7 @@
 // when it is queued and reused on every retry) and is sent in order. 2xx → sent; 4xx problem →
 // rejected, shown with its detail until the user retries or discards it; 5xx / no network → retried
 // with backoff. Nothing is dropped silently.
-import { authHeader, unauthorized, isSignedIn } from './auth.js';
+import { authorizedFetch, isSignedIn } from './auth.js';
 import { parseProblem } from './api.js';
 import { emit } from './events.js';
 import { uuid } from './dom.js';
@@ -102,11 +102,14 @@ async function run() {
     await put(item); changed();
     let res;
     try {
-      res = await fetch(item.path, {
+      res = await authorizedFetch((token) => fetch(item.path, {
         method: item.method,
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': item.key, ...authHeader() },
+        headers: {
+          'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': item.key,
+          ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        },
         body: item.body !== undefined ? JSON.stringify(item.body) : undefined,
-      });
+      }));
     } catch (e) {
       await backoff(item, e.message);   // network: keep order, try again later
       return;
@@ -120,8 +123,7 @@ async function run() {
     }
     if (res.status === 401) {
       item.status = 'pending'; item.attempts -= 1;
-      await put(item); changed();
-      await unauthorized();             // kept; sent after the next sign-in
+      await put(item); changed();       // kept; sent after the next sign-in (authorizedFetch signed out)
       return;
     }
     const problem = await parseProblem(res);

@@ -1,6 +1,4 @@
 import Foundation
-import MS5Identity
-import Testing
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -13,14 +11,14 @@ import Darwin
 #endif
 
 /// The Python OpenID Provider of scripts/oidc/provider.py, run as a subprocess for one test.
-final class ProviderPeer: Sendable {
+public final class ProviderPeer: Sendable {
     /// Why the peer could not be used.
-    struct PeerError: Error, CustomStringConvertible {
-        let description: String
+    public struct PeerError: Error, CustomStringConvertible {
+        public let description: String
     }
 
     /// The issuer URL, `http://127.0.0.1:PORT`.
-    let issuer: URL
+    public let issuer: URL
     private let process: Process
 
     private init(issuer: URL, process: Process) {
@@ -29,11 +27,11 @@ final class ProviderPeer: Sendable {
     }
 
     /// The package directory, three levels above this file.
-    static let packageDirectory = URL(filePath: #filePath)
+    public static let packageDirectory = URL(filePath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// Runs `body` with a fresh provider and kills it (SIGKILL) afterwards.
-    static func with<Result>(_ body: (ProviderPeer) async throws -> Result) async throws -> Result {
+    public static func with<Result>(_ body: (ProviderPeer) async throws -> Result) async throws -> Result {
         let peer = try start()
         defer { peer.terminate() }
         return try await body(peer)
@@ -75,18 +73,23 @@ final class ProviderPeer: Sendable {
     }
 
     /// Mints a token through `POST /test/mint`; `keyID: .some(nil)` leaves `kid` out.
-    func mint(
+    public func mint(
         claims: [String: Any] = [:], alg: String = "RS256", keyID: String?? = .none, signWith: String = "current"
     ) async throws -> String {
         var request: [String: Any] = ["claims": claims, "alg": alg, "sign_with": signWith]
         if case .some(let keyID) = keyID { request["kid"] = keyID ?? NSNull() }
-        let response = try await post("test/mint", request)
-        return try #require(response["token"] as? String)
+        guard let token = try await post("test/mint", request)["token"] as? String else {
+            throw PeerError(description: "the provider minted no token")
+        }
+        return token
     }
 
     /// Rotates the RSA key through `POST /test/rotate`; returns the new kid.
-    func rotate() async throws -> String {
-        try #require(try await post("test/rotate", [:])["kid"] as? String)
+    public func rotate() async throws -> String {
+        guard let keyID = try await post("test/rotate", [:])["kid"] as? String else {
+            throw PeerError(description: "the provider rotated to no key")
+        }
+        return keyID
     }
 
     private func post(_ path: String, _ json: [String: Any]) async throws -> [String: Any] {
@@ -94,6 +97,9 @@ final class ProviderPeer: Sendable {
         request.httpMethod = "POST"
         request.httpBody = try JSONSerialization.data(withJSONObject: json)
         let (body, _) = try await URLSession.shared.data(for: request)
-        return try #require(try JSONSerialization.jsonObject(with: body) as? [String: Any])
+        guard let object = try JSONSerialization.jsonObject(with: body) as? [String: Any] else {
+            throw PeerError(description: "the provider answered \(String(decoding: body, as: UTF8.self))")
+        }
+        return object
     }
 }
