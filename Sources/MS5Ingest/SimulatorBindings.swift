@@ -4,8 +4,9 @@ import MS5Storage
 
 /// Which metric each simulated tag feeds: every metric with the connector `simulator`, by its
 /// equipment's code and its address (the simulated tag's name).
-enum SimulatorBindings {
-    static func load(_ database: Database) async throws -> [SimulatorFeed.SimulatedBinding: UUID] {
+public enum SimulatorBindings {
+    /// The metric of every simulated tag that has one.
+    public static func load(_ database: Database) async throws -> [SimulatorFeed.SimulatedBinding: UUID] {
         let metrics = try await MetricRepository(database: database).all().filter { $0.connector == .simulator }
         var codes: [UUID: String] = [:]
         var bindings: [SimulatorFeed.SimulatedBinding: UUID] = [:]

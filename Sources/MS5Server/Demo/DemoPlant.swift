@@ -1,3 +1,4 @@
+import Foundation
 import MS5Domain
 import MS5Simulator
 import MS5Storage
@@ -12,9 +13,7 @@ public enum DemoPlant {
     /// does not exist; `say` receives the lines to show the person who started the demo.
     public static func prepare(database: Database, accounts: AccountService, say: @Sendable (String) -> Void) async throws {
         if try await SiteRepository(database: database).list(PageRequest(limit: 1)).items.isEmpty {
-            try await createPlant(database)
-            try await DemoMachineData.create(database)
-            try await DemoProduction.create(database, counterRollover: SimulatorConfiguration.standard.counterModulus)
+            try await createPlant(database: database, orderStart: Date())
             say("Created the demo plant: site BAK1 with the bread line BREAD1 (simulated machine data, three shifts, order DEMO-0001 running) and the packing line PACK1.")
         }
         guard try await UserRepository(database: database).credentials(username: adminUsername) == nil else {
@@ -29,7 +28,16 @@ public enum DemoPlant {
         say("password: \(password)")
     }
 
-    private static func createPlant(_ database: Database) async throws {
+    /// Creates the demo plant in an empty database — sites, lines, equipment, the bread line's
+    /// simulated metrics and production setup — with its order running from `orderStart`, but no
+    /// account: `ms5 bench oee` feeds it a simulated history that starts then.
+    public static func createPlant(database: Database, orderStart: Date) async throws {
+        try await createEquipment(database)
+        try await DemoMachineData.create(database)
+        try await DemoProduction.create(database, counterRollover: SimulatorConfiguration.standard.counterModulus, orderStart: orderStart)
+    }
+
+    private static func createEquipment(_ database: Database) async throws {
         let site = try await SiteRepository(database: database)
             .create(SiteInput(code: "BAK1", name: "Demo Bakery", timeZone: "Europe/Berlin"))
         let area = try await AreaRepository(database: database)

@@ -25,8 +25,9 @@ enum DemoProduction {
         ]),
     ])
 
-    /// Sets up the bread line's production; `counterRollover` is where the simulated counters wrap.
-    static func create(_ database: Database, counterRollover: Int) async throws {
+    /// Sets up the bread line's production; `counterRollover` is where the simulated counters
+    /// wrap, and the order runs from `orderStart`.
+    static func create(_ database: Database, counterRollover: Int, orderStart: Date) async throws {
         let lines = try await LineRepository(database: database).list(PageRequest(limit: 10)).items
         let equipment = try await EquipmentRepository(database: database).list(PageRequest(limit: 50)).items
         guard let bread = lines.first(where: { $0.code == "BREAD1" }), let bagger = equipment.first(where: { $0.code == "BAG1" }) else { return }
@@ -42,11 +43,10 @@ enum DemoProduction {
         let product = try await ProductRepository(database: database).create(
             ProductInput(code: "BREAD-101", name: "Sliced white 800 g", idealCycleSeconds: 1))
         let orders = ProductionOrderRepository(database: database)
-        let now = Date()
         let order = try await orders.create(ProductionOrderInput(
             number: "DEMO-0001", productId: product.id, equipmentId: bagger.id, plannedQuantity: 500_000,
-            plannedStart: now, plannedEnd: now.addingTimeInterval(7 * 86_400)))
-        _ = try await orders.move(order.id, to: .released)
-        _ = try await orders.move(order.id, to: .running)
+            plannedStart: orderStart, plannedEnd: orderStart.addingTimeInterval(7 * 86_400)))
+        _ = try await orders.move(order.id, to: .released, at: orderStart)
+        _ = try await orders.move(order.id, to: .running, at: orderStart)
     }
 }
