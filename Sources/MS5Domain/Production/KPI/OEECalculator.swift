@@ -30,13 +30,15 @@ public enum OEECalculator {
         let threshold = input.settings.minorStopThreshold
 
         var stopTime: [StopTimeBucket: TimeInterval] = [:]
-        var stopSpans = TimeSpanSet()
+        // Gathered and normalised once: a union per stop re-sorts everything gathered so far.
+        var countedSpans: [TimeSpan] = []
         for stop in input.stops {
             let counted = stop.plannedSpans.intersection(busy).subtracting(running)
             guard !counted.isEmpty else { continue }
             stopTime[StopTimeBucket(stop: stop, tree: input.reasonTree, minorStopThreshold: threshold), default: 0] += counted.duration
-            stopSpans = stopSpans.union(counted)
+            countedSpans += counted.spans
         }
+        let stopSpans = TimeSpanSet(countedSpans)
         let time = TimeBreakdown(
             planned: planned,
             actualProductionTime: running.duration,
@@ -101,7 +103,7 @@ public enum OEECalculator {
     private static func quantities(
         _ input: OEEInput, busy: TimeSpanSet
     ) -> (quantities: QuantityBreakdown, startupRejectTime: TimeInterval, productionRejectTime: TimeInterval) {
-        let restarts = input.stops.map(\.end) + input.orders.map(\.start) + busy.spans.map(\.start)
+        let restarts = (input.stops.map(\.end) + input.orders.map(\.start) + busy.spans.map(\.start)).sorted()
         let startupWindow = input.settings.startupRejectWindow
         var produced = 0
         var good = 0
@@ -120,7 +122,7 @@ public enum OEECalculator {
             good += increment.goodQuantity
             idealTime += Double(increment.producedQuantity) * order.idealCycleTime
             let rejectTime = Double(increment.rejectQuantity) * order.idealCycleTime
-            let atStartup = restarts.contains { $0 < increment.at && increment.at <= $0.addingTimeInterval(startupWindow) }
+            let atStartup = lastRestart(before: increment.at, in: restarts).map { increment.at <= $0.addingTimeInterval(startupWindow) } ?? false
             if atStartup {
                 startupRejects += increment.rejectQuantity
                 startupRejectTime += rejectTime
@@ -140,6 +142,19 @@ public enum OEECalculator {
             idealProductionTime: idealTime,
             target: input.targetQuantity)
         return (quantities, startupRejectTime, productionRejectTime)
+    }
+
+    /// The latest of the sorted `restarts` strictly before `date`, by binary search: a count
+    /// follows a restart closely enough to be a startup reject exactly when it follows the latest
+    /// one before it closely enough, since every earlier restart's window ends sooner.
+    private static func lastRestart(before date: Date, in restarts: [Date]) -> Date? {
+        var low = 0
+        var high = restarts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if restarts[middle] < date { low = middle + 1 } else { high = middle }
+        }
+        return low > 0 ? restarts[low - 1] : nil
     }
 
     private static func ratio(_ numerator: Double, _ denominator: Double) -> Double? {

@@ -54,9 +54,11 @@ public struct TimeSpanSet: Sendable, Equatable, Hashable, Codable {
 
     /// Instants covered by both sets.
     public func intersection(_ other: TimeSpanSet) -> TimeSpanSet {
+        guard let first = spans.first, let otherFirst = other.spans.first else { return TimeSpanSet() }
         var result: [TimeSpan] = []
-        var left = 0
-        var right = 0
+        // Spans of either set that end before the other set starts share nothing with it.
+        var left = firstIndex(endingAfter: otherFirst.start)
+        var right = other.firstIndex(endingAfter: first.start)
         while left < spans.count && right < other.spans.count {
             if let common = spans[left].intersection(other.spans[right]) { result.append(common) }
             if spans[left].end < other.spans[right].end { left += 1 } else { right += 1 }
@@ -72,12 +74,25 @@ public struct TimeSpanSet: Sendable, Equatable, Hashable, Codable {
         var result: [TimeSpan] = []
         for span in spans {
             var cursor = span.start
-            for cut in other.spans where cut.end > cursor && cut.start < span.end {
+            for cut in other.spans[other.firstIndex(endingAfter: cursor)...] {
+                guard cut.start < span.end else { break }
                 if cut.start > cursor { result.append(TimeSpan(start: cursor, end: cut.start)) }
                 cursor = max(cursor, cut.end)
             }
             if cursor < span.end { result.append(TimeSpan(start: cursor, end: span.end)) }
         }
         return TimeSpanSet(result)
+    }
+
+    /// The index of the first span ending after `date` (`spans.count` when none does), by binary
+    /// search: the spans are disjoint and sorted, so their ends are sorted too.
+    private func firstIndex(endingAfter date: Date) -> Int {
+        var low = 0
+        var high = spans.count
+        while low < high {
+            let middle = (low + high) / 2
+            if spans[middle].end > date { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 }
