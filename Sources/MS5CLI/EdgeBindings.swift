@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import MS5Edge
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -11,9 +12,9 @@ enum EdgeBindings {
     static let machines = ["SLC1", "BAG1", "BSK1"]
 
     /// `equipment code` + `/` + `tag` → metric id.
-    static func resolve(core: URL, token: String, cache: String, logger: Logger) async throws -> [String: UUID] {
+    static func resolve(core: URL, signIn: EdgeSignIn, cache: String, logger: Logger) async throws -> [String: UUID] {
         do {
-            let bindings = try await fetch(core: core, token: token)
+            let bindings = try await fetch(core: core, token: try await signIn.token())
             try JSONEncoder().encode(bindings).write(to: URL(fileURLWithPath: cache))
             logger.notice("Bindings from the core", metadata: ["metrics": "\(bindings.count)"])
             return bindings

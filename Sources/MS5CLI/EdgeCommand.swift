@@ -17,8 +17,14 @@ struct EdgeCommand: AsyncParsableCommand {
     @Option(help: "The core's base URL, e.g. http://core.plant:8080.")
     var core: String
 
-    @Option(help: "A bearer token of an account allowed to send telemetry (engineer or admin).")
-    var token: String
+    @Option(help: "An account allowed to send telemetry (engineer or admin); the edge signs in with it and again whenever its access token runs out.")
+    var username: String?
+
+    @Flag(help: "Read the account's password from the first line of standard input.")
+    var passwordStdin = false
+
+    @Option(help: "Instead of an account: a bearer token issued elsewhere (access tokens expire after minutes).")
+    var token: String?
 
     @Option(help: "The edge's name; the core stores each (source, sequence) once.")
     var source = "edge"
@@ -49,6 +55,19 @@ struct EdgeCommand: AsyncParsableCommand {
             throw ValidationError("--overflow must be refuse-new or drop-oldest.")
         }
         guard let level = Logger.Level(rawValue: logLevel) else { throw ValidationError("Unknown --log-level \(logLevel).") }
+        let credentials: EdgeSignIn.Credentials
+        switch (username, token) {
+        case (let username?, nil):
+            guard passwordStdin, let password = readLine(), !password.isEmpty else {
+                throw ValidationError("--username needs --password-stdin and the password on the first line of standard input.")
+            }
+            credentials = .account(username: username, password: password)
+        case (nil, let token?):
+            credentials = .token(token)
+        default:
+            throw ValidationError("Give either --username (with --password-stdin) or --token.")
+        }
+        let signIn = EdgeSignIn(coreURL: coreURL, credentials: credentials)
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level
@@ -62,9 +81,9 @@ struct EdgeCommand: AsyncParsableCommand {
         let diskQueue = try await DiskQueue.open(
             path: queue, configuration: .init(maximumBytes: Int64(maxQueueMb) << 20, overflowPolicy: policy), logger: logger,
             alarmHandler: alarms)
-        let bindings = try await EdgeBindings.resolve(core: coreURL, token: token, cache: queue + ".bindings.json", logger: logger)
+        let bindings = try await EdgeBindings.resolve(core: coreURL, signIn: signIn, cache: queue + ".bindings.json", logger: logger)
         let forwarder = Forwarder(
-            queue: diskQueue, transport: URLSessionBatchTransport(coreURL: coreURL, token: token), configuration: configuration,
+            queue: diskQueue, transport: URLSessionBatchTransport(coreURL: coreURL, signIn: signIn), configuration: configuration,
             logger: logger, alarmHandler: alarms)
         let collector = EdgeSimulatorSource(queue: diskQueue, bindings: bindings, seed: seed, logger: logger)
         let reporter = EdgeStatusReporter(forwarder: forwarder, queue: diskQueue, logger: logger)

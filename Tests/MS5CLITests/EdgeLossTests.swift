@@ -35,15 +35,14 @@ struct EdgeLossTests {
         var server = try MS5Process(core, in: folder, environment: noSimulator)
         let password = String(try await server.waitForLine(startingWith: "password: ").dropFirst("password: ".count))
         _ = try await server.waitForLine(startingWith: "MS5 demo: open")
-        let login = try await MS5Process.http("POST", "http://127.0.0.1:\(port)/v1/auth/login", json: #"{"username":"admin","password":"\#(password)"}"#)
-        let token = try #require((try JSONSerialization.jsonObject(with: Data(login.body.utf8)) as? [String: Any])?["token"] as? String)
         let statusPort = try MS5Process.freePort()
+        // The edge signs in with the account itself (and again whenever its access token runs out).
         let edgeArguments = [
-            "edge", "--core", "http://127.0.0.1:\(port)", "--token", token, "--source", "edge-test", "--queue", "edge/queue.sqlite",
-            "--status-port", "\(statusPort)",
+            "edge", "--core", "http://127.0.0.1:\(port)", "--username", "admin", "--password-stdin", "--source", "edge-test",
+            "--queue", "edge/queue.sqlite", "--status-port", "\(statusPort)",
         ]
 
-        var edge = try MS5Process(edgeArguments, in: folder)
+        var edge = try MS5Process(edgeArguments, in: folder, stdin: password + "\n")
         // Wait (however loaded the machine) until the edge has delivered to the core.
         let delivering = try await Self.waitForStatus(port: statusPort) { ($0["samplesSent"] as? Int ?? 0) > 0 }
         #expect(delivering["connected"] as? Bool == true)
@@ -57,7 +56,7 @@ struct EdgeLossTests {
         try await Task.sleep(for: .seconds(5))
         kill(edge.process.processIdentifier, SIGKILL)  // mid-run, maybe mid-batch
         _ = try await edge.waitForExit(timeout: .seconds(10))
-        edge = try MS5Process(edgeArguments, in: folder)
+        edge = try MS5Process(edgeArguments, in: folder, stdin: password + "\n")
         try await Task.sleep(for: .seconds(4))
         #expect(try await edge.terminate() == 0)
         #expect(try await server.terminate() == 0)

@@ -18,7 +18,8 @@ enum ForwarderHarness {
     static func forwarder(_ queue: DiskQueue, server: TelemetryTestServer, token: String = token,
                           maxBatchSamples: Int = 100, alarms: AlarmRecorder? = nil) throws -> Forwarder {
         Forwarder(queue: queue,
-                  transport: URLSessionBatchTransport(coreURL: server.coreURL, token: token, requestTimeout: 10),
+                  transport: URLSessionBatchTransport(
+                      coreURL: server.coreURL, signIn: EdgeSignIn(coreURL: server.coreURL, credentials: .token(token)), requestTimeout: 10),
                   configuration: try configuration(maxBatchSamples: maxBatchSamples),
                   logger: Fixture.quietLogger, alarmHandler: alarms?.handler)
     }
