@@ -125,7 +125,7 @@ public final class MosquittoBroker: Sendable {
         child.standardError = log
         try child.run()
         process.withLock { $0 = child }
-        let deadline = ContinuousClock.now + .seconds(15)
+        let deadline = ContinuousClock.now + .seconds(60)
         while ContinuousClock.now < deadline {
             if await LoopbackPort.isAccepting(port) { return }
             guard child.isRunning else { break }

@@ -71,7 +71,7 @@ final class PeerProcess: @unchecked Sendable {
     }
 
     /// Waits until something accepts TCP connections on `port`.
-    static func waitForListener(port: Int, timeout: Duration = .seconds(15)) async throws {
+    static func waitForListener(port: Int, timeout: Duration = .seconds(60)) async throws {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if let channel = try? await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton).connect(host: "127.0.0.1", port: port).get() {

@@ -6,7 +6,7 @@ import MS5Realtime
 /// How plant events appear on the live feed: which topics each goes to, its type and its JSON.
 ///
 /// Machine events go to their equipment and its line, state changes, faults and stops also to
-/// the plant; latest values are coalesced per metric; Andon changes go to `andon`, their line and
+/// the plant; latest values are coalesced per metric (only each metric's newest sample of a batch is published); Andon changes go to `andon`, their line and
 /// the plant.
 enum LiveEvents {
     static let encoder: JSONEncoder = {
@@ -25,7 +25,12 @@ enum LiveEvents {
         switch event.kind {
         case .values(let samples):
             guard let equipmentId = event.equipmentId else { return [] }
-            return try samples.map { sample in
+            // A latest-value event replaces the one before it with the same key, so within one
+            // batch only each metric's newest sample is worth publishing (a batch an edge or an
+            // accelerated simulator sends can hold many samples of a metric).
+            let newest = Dictionary(samples.map { ($0.metricId, $0) }) { $0.timestamp >= $1.timestamp ? $0 : $1 }.values
+                .sorted { ($0.timestamp, $0.metricId.uuidString) < ($1.timestamp, $1.metricId.uuidString) }
+            return try newest.map { sample in
                 RealtimeEvent(
                     type: .values, topics: scope, time: sample.timestamp, publishedAt: event.publishedAt,
                     payload: try payload(LiveValue(equipmentId: equipmentId, sample: sample)),
