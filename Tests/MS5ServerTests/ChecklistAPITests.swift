@@ -37,6 +37,7 @@ struct ChecklistAPITests {
             #expect(try TestServer.decode(
                 ItemList<ChecklistTemplate>.self, try await server.send(.get, "/v1/checklist-templates?equipmentId=\(UUID())", as: .operator)).items.isEmpty)
 
+            try await server.putOnDuty(at: equipment)
             let missing = try await server.send(.post, "/v1/checklist-completions", as: .operator, json: ChecklistCompletionInput(
                 templateId: template.id, equipmentId: equipment.id, answers: [ChecklistAnswer(key: "guard-closed", passed: true)]))
             #expect(missing.status == .unprocessableContent && missing.problem?.errors.first?.reason == "must answer 'oil-pressure'")

@@ -92,6 +92,7 @@ struct ProductionAPITests {
             let nothing = try await server.send(.post, "/v1/equipment/\(equipment.id)/count-corrections", as: .operator,
                 json: CountCorrectionInput(at: Date(), good: 0, reject: 0, reason: "none"))
             #expect(nothing.status == .unprocessableContent && nothing.problem?.errors.first?.field == "/good")
+            try await server.putOnDuty(at: equipment)
             let noSplit = try await server.send(.post, "/v1/equipment/\(equipment.id)/stop-splits", as: .operator,
                 json: StopSplitInput(stopStart: Date().addingTimeInterval(-60), at: Date().addingTimeInterval(-30)))
             #expect(noSplit.status == .notFound)
@@ -172,6 +173,7 @@ struct JobAssignmentAPITests {
             let order = try await server.create("/v1/orders", ProductionOrderInput(
                 number: "4711", productId: product.id, equipmentId: equipment.id, plannedQuantity: 100,
                 plannedStart: Date(), plannedEnd: Date().addingTimeInterval(3600)), as: ProductionOrder.self)
+            #expect(try await server.send(.put, "/v1/lines/\(equipment.lineId)/production-settings", json: ProductionAPITests.settings).status == .ok)
             let path = "/v1/orders/\(order.id)/assignments"
             #expect(try await server.send(.post, path, as: .operator, json: JobAssignmentInput(username: "operator")).status == .forbidden)
             let nobody = try await server.send(.post, path, as: .engineer, json: JobAssignmentInput(username: "nobody"))

@@ -14,14 +14,20 @@ struct APIRoutes {
     let idempotentWrites: IdempotentWrites
     /// Roles whose accounts must have TOTP on before they may do more than enrol.
     let totpRequiredRoles: Set<Role>
+    /// The attribute rules handlers check against the records a request touches.
+    let rules: AttributeRules
     private(set) var operations: [APIOperation] = []
     /// Every schema the operations use, by name: bodies and what they refer to.
     private(set) var schemas: [String: JSONSchema] = Problem.schemaClosure
 
-    init(router: Router<AppContext>, authenticator: Authenticator, idempotentWrites: IdempotentWrites, totpRequiredRoles: Set<Role> = []) {
+    init(
+        router: Router<AppContext>, authenticator: Authenticator, idempotentWrites: IdempotentWrites, rules: AttributeRules,
+        totpRequiredRoles: Set<Role> = []
+    ) {
         self.router = router
         self.authenticator = authenticator
         self.idempotentWrites = idempotentWrites
+        self.rules = rules
         self.totpRequiredRoles = totpRequiredRoles
     }
 

@@ -119,7 +119,8 @@ func buildRouter(
         authenticator: Authenticator(
             sessions: sessions.sessions, keys: sessions.keys, cache: sessions.cache, policy: policy,
             external: provider),
-        idempotentWrites: IdempotentWrites(store: IdempotencyStore(database: database)), totpRequiredRoles: config.totpRequiredRoles)
+        idempotentWrites: IdempotentWrites(store: IdempotencyStore(database: database)),
+        rules: AttributeRules(database: database, now: clock), totpRequiredRoles: config.totpRequiredRoles)
     api.addOperationsRoutes(database: database, metrics: MetricsExporter(registry: registry, database: database, plcLinks: plcLinks))
     api.addAuthRoutes(accounts: accounts, signInLimiter: SignInRateLimiter(limit: config.signInsPerMinute))
     api.addTOTPRoutes(accounts: accounts)

@@ -7,6 +7,7 @@ extension APIRoutes {
     mutating func addChecklistRoutes(database: Database) {
         let tag = "Checklists"
         let checklists = ChecklistStore(database: database)
+        let rules = self.rules
         let keepers = Access.roles([.admin, .engineer, .quality])
         add(APIOperation(
             method: .get, path: "/v1/checklist-templates", operationId: "listChecklistTemplates",
@@ -40,11 +41,13 @@ extension APIRoutes {
         }
         add(APIOperation(
             method: .post, path: "/v1/checklist-completions", operationId: "completeChecklist",
-            summary: "Record a completed checklist: every item answered; value items pass within their limits.",
+            summary: "Record a completed checklist: every item answered; value items pass within their limits. Operators only for equipment of a line they hold a job on, during that job's shift.",
             tag: tag, access: .floorStaff),
             input: ChecklistCompletionInput.self, status: .created
         ) { input, _, context in
-            try await checklists.complete(input, by: try context.signedInUser.username)
+            let user = try context.signedInUser
+            try await rules.requireOnDuty(user, equipmentId: input.equipmentId)
+            return try await checklists.complete(input, by: user.username)
         }
         add(APIOperation(
             method: .get, path: "/v1/checklist-completions", operationId: "listChecklistCompletions",

@@ -8,6 +8,7 @@ extension APIRoutes {
     /// Operators' job assignments on production orders.
     mutating func addAssignmentRoutes(database: Database, tag: String) {
         let assignments = JobAssignmentStore(database: database)
+        let rules = self.rules
         add(APIOperation(
             method: .post, path: "/v1/orders/{id}/assignments", operationId: "assignOperator",
             summary: "Give an operator a job on an order.", tag: tag, access: .shiftLeads, parameters: [.id("production order")], canConflict: true),
@@ -29,13 +30,15 @@ extension APIRoutes {
         }
         add(APIOperation(
             method: .post, path: "/v1/assignments/{id}/status", operationId: "moveAssignment",
-            summary: "Accept, start or complete an assignment: the operator's own, or anyone's for a shift lead.",
+            summary: "Accept, start or complete an assignment: the operator's own during its shift, or anyone's for a shift lead.",
             tag: tag, access: .floorLeads, parameters: [.id("job assignment")], canConflict: true),
             input: AssignmentStatusChange.self
         ) { change, _, context in
             let user = try context.signedInUser
+            let id = try context.pathID("job assignment")
+            try await rules.requireOnDuty(user, assignmentId: id)
             return try await assignments.move(
-                try context.pathID("job assignment"), to: change.status, by: user.id, actingForOthers: Access.shiftLeads.allows(user.role))
+                id, to: change.status, by: user.id, actingForOthers: Access.shiftLeads.allows(user.role))
         }
     }
 }

@@ -10,6 +10,7 @@ extension APIRoutes {
     mutating func addProductionRecordRoutes(database: Database, tag: String) {
         let calendar = ProductionCalendarStore(database: database)
         let reports = ProductionReports(database: database)
+        let rules = self.rules
         add(APIOperation(
             method: .get, path: "/v1/lines/{id}/planned-downtimes", operationId: "listPlannedDowntimes",
             summary: "A line's planned downtime overlapping a range, in time order.", tag: tag, access: .signedIn,
@@ -49,11 +50,14 @@ extension APIRoutes {
         }
         add(APIOperation(
             method: .post, path: "/v1/equipment/{id}/stop-splits", operationId: "splitStop",
-            summary: "Split a stop in two so that each part gets its own reason; answers both parts.",
+            summary: "Split a stop in two so that each part gets its own reason; answers both parts. Operators only on a line they hold a job on, during that job's shift.",
             tag: tag, access: .floorLeads, parameters: [.id("equipment")], canConflict: true),
             input: StopSplitInput.self
         ) { input, _, context in
-            ItemList(items: try await reports.split(equipmentId: try context.pathID("equipment"), input, by: try context.signedInUser.username))
+            let user = try context.signedInUser
+            let equipmentId = try context.pathID("equipment")
+            try await rules.requireOnDuty(user, equipmentId: equipmentId)
+            return ItemList(items: try await reports.split(equipmentId: equipmentId, input, by: user.username))
         }
     }
 }

@@ -65,6 +65,7 @@ extension APIRoutes {
 
     private mutating func addPerformanceRoutes(database: Database, tag: String) {
         let reports = ProductionReports(database: database)
+        let rules = self.rules
         add(APIOperation(
             method: .get, path: "/v1/equipment/{id}/performance", operationId: "equipmentPerformance",
             summary: "ISO 22400 KPIs of an equipment over a range with their parts, its stops and the loss Pareto.",
@@ -89,11 +90,14 @@ extension APIRoutes {
         addPeriodRoutes(reports: reports, tag: tag)
         add(APIOperation(
             method: .post, path: "/v1/equipment/{id}/stop-codings", operationId: "codeStop",
-            summary: "Give a stop its reason (or a new one) and a comment; answers the stop as coded.",
+            summary: "Give a stop its reason (or a new one) and a comment; answers the stop as coded. Operators only on a line they hold a job on, during that job's shift.",
             tag: tag, access: .floorStaff, parameters: [.id("equipment")], canConflict: true),
             input: StopCodingInput.self
         ) { input, _, context in
-            try await reports.code(equipmentId: try context.pathID("equipment"), input, by: try context.signedInUser.username)
+            let user = try context.signedInUser
+            let equipmentId = try context.pathID("equipment")
+            try await rules.requireOnDuty(user, equipmentId: equipmentId)
+            return try await reports.code(equipmentId: equipmentId, input, by: user.username)
         }
     }
 
