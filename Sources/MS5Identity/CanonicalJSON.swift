@@ -31,6 +31,12 @@ public enum CanonicalJSON {
         return output
     }
 
+    /// The SHA-256 (lowercase hex) of the value's canonical bytes: what an electronic signature
+    /// binds a record by.
+    public static func sha256(_ value: JSONValue) throws(EncodingError) -> String {
+        HexEncoding.sha256(try encode(value))
+    }
+
     /// Canonical bytes of a value this library built from finite numbers only.
     static func encodeFinite(_ value: JSONValue) -> Data {
         do {

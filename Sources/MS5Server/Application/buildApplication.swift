@@ -134,6 +134,7 @@ func buildRouter(
     api.addUserRoutes(accounts: accounts, users: UserRepository(database: database))
     api.addTeamRoutes(database: database)
     api.addChecklistRoutes(database: database)
+    api.addSignatureRoutes(database: database, accounts: accounts)
     api.addPlantRoutes(database: database)
     let machineData = MachineDataServices(database: database, pipeline: pipeline)
     api.addMetricRoutes(machineData)

@@ -121,10 +121,37 @@ public struct AccountService: Sendable {
         return user
     }
 
+    /// Checks that the signed-in `user` is at the keyboard: their password and, with TOTP on,
+    /// a code, as for signing in; wrong ones count towards the lockout. Refuses with 403, which
+    /// leaves the session as it is.
+    func reauthenticate(_ user: User, password: String, totp: String?) async throws {
+        guard !user.external, let (_, hash) = try await users.credentials(username: user.username) else {
+            throw Problem(.forbidden, code: "no-local-password", detail: "Your account signs in through the identity provider and has no password here to sign with.")
+        }
+        let now = Date()
+        if let until = try await signInGuard.standing(of: user.id).lockedUntil, until > now {
+            throw Self.locked(until: until, status: .forbidden)
+        }
+        let refused = Problem(.forbidden, code: "signature-refused", detail: "The password or code is wrong; nothing was signed.")
+        guard try await hasher.verify(password, against: hash) else {
+            try await recordFailure(of: user.id, now: now, status: .forbidden)
+            throw refused
+        }
+        switch try await secondFactor.check(user, code: totp) {
+        case .notEnrolled, .passed:
+            try await signInGuard.clear(user.id)
+        case .missing:
+            throw Problem(.forbidden, code: "totp-required", detail: "Send the code of your authenticator app, or a recovery code, as 'totp'.")
+        case .wrong:
+            try await recordFailure(of: user.id, now: now, status: .forbidden)
+            throw refused
+        }
+    }
+
     /// Counts a wrong password or code, throwing the lockout when it is the last one allowed.
-    private func recordFailure(of userId: UUID, now: Date) async throws {
+    private func recordFailure(of userId: UUID, now: Date, status: HTTPResponse.Status = .unauthorized) async throws {
         let standing = try await signInGuard.recordFailure(of: userId, limit: Self.failedSignInLimit, lockout: lockout, now: now)
-        if let until = standing.lockedUntil { throw Self.locked(until: until) }
+        if let until = standing.lockedUntil { throw Self.locked(until: until, status: status) }
     }
 
     /// Checks that `password` is the account's current one, refusing it as field `field` (422).
@@ -134,8 +161,8 @@ public struct AccountService: Sendable {
         }
     }
 
-    private static func locked(until: Date) -> Problem {
-        Problem(.unauthorized, code: "account-locked", detail: """
+    private static func locked(until: Date, status: HTTPResponse.Status = .unauthorized) -> Problem {
+        Problem(status, code: "account-locked", detail: """
             The account is locked after \(failedSignInLimit) wrong passwords in a row until \(until.formatted(.iso8601)); \
             an administrator can unlock it sooner.
             """)

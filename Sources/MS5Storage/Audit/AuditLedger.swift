@@ -58,7 +58,8 @@ public enum AuditLedger {
         }
     }
 
-    private static func json(_ value: some Encodable) throws -> JSONValue {
+    /// The record as the ledger holds it: JSON with dates as ``AuditEntry/timestamp(_:)`` text.
+    static func json(_ value: some Encodable) throws -> JSONValue {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()

@@ -115,17 +115,32 @@ public struct ChecklistStore: Sendable {
         try await database.read { db in
             var query = db.select().column("*").from("checklist_completions")
             if let equipmentId { query = query.where("equipment_id", .equal, SQLBind(equipmentId)) }
-            return try await query.orderBy("completed_at", .descending).limit(limit).all().map { row in
-                ChecklistCompletion(
-                    id: try row.decode(column: "id", as: UUID.self), templateId: try row.decode(column: "template_id", as: UUID.self),
-                    templateCode: try row.decode(column: "template_code", as: String.self),
-                    equipmentId: try row.decode(column: "equipment_id", as: UUID.self),
-                    answers: try JSONDecoder().decode(
-                        [ChecklistCompletion.GradedAnswer].self, from: Data(try row.decode(column: "answers", as: String.self).utf8)),
-                    passed: try row.decode(column: "passed", as: Bool.self), completedBy: try row.decode(column: "completed_by", as: String.self),
-                    completedAt: try row.decode(column: "completed_at", as: Date.self))
-            }
+            return try await query.orderBy("completed_at", .descending).limit(limit).all().map(Self.completion)
         }
+    }
+
+    /// The completion `id`, or a not-found error.
+    public func completion(_ id: UUID) async throws -> ChecklistCompletion {
+        guard let found = try await database.read({ db in try await Self.completion(id, on: db) }) else {
+            throw DomainError.notFound("checklist completion", id: id)
+        }
+        return found
+    }
+
+    /// The completion `id`, or nil when there is none, read on `db`.
+    static func completion(_ id: UUID, on db: any SQLDatabase) async throws -> ChecklistCompletion? {
+        try await db.select().column("*").from("checklist_completions").where("id", .equal, SQLBind(id)).first().map(completion)
+    }
+
+    private static func completion(_ row: any SQLRow) throws -> ChecklistCompletion {
+        ChecklistCompletion(
+            id: try row.decode(column: "id", as: UUID.self), templateId: try row.decode(column: "template_id", as: UUID.self),
+            templateCode: try row.decode(column: "template_code", as: String.self),
+            equipmentId: try row.decode(column: "equipment_id", as: UUID.self),
+            answers: try JSONDecoder().decode(
+                [ChecklistCompletion.GradedAnswer].self, from: Data(try row.decode(column: "answers", as: String.self).utf8)),
+            passed: try row.decode(column: "passed", as: Bool.self), completedBy: try row.decode(column: "completed_by", as: String.self),
+            completedAt: try row.decode(column: "completed_at", as: Date.self))
     }
 
     private static func require(_ id: UUID, on db: any SQLDatabase) async throws -> ChecklistTemplate {
