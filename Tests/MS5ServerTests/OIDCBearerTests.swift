@@ -24,6 +24,12 @@ struct OIDCBearerTests {
         try await server.send(.get, "/v1/auth/me", as: nil, headers: [.authorization: "Bearer \(token)"])
     }
 
+    /// The site the provider's tokens name first (they name PLANT-A and PLANT-B; only A exists).
+    @discardableResult
+    static func plantA(_ server: TestServer) async throws -> Site {
+        try await server.create("/v1/sites", SiteInput(code: "PLANT-A", name: "Plant A", timeZone: "Europe/Berlin"), as: Site.self)
+    }
+
     static func usernames(_ server: TestServer) async throws -> [String] {
         try TestServer.decode(Page<User>.self, try await server.send(.get, "/v1/users")).items.map(\.username)
     }
@@ -32,10 +38,15 @@ struct OIDCBearerTests {
     func justInTime() async throws {
         try await ProviderPeer.with { peer in
             try await TestServer.run(configure: { $0.oidc = Self.settings(peer) }) { server in
+                let noSite = try await Self.me(server, try await peer.mint())
+                #expect(noSite.status == .forbidden && noSite.problem?.detail.contains("names no site of this plant") == true)
+                let plantA = try await Self.plantA(server)
                 let first = try await Self.me(server, try await peer.mint())
                 #expect(first.status == .ok)
                 let alice = try TestServer.decode(User.self, first)
                 #expect(alice.username == "alice" && alice.role == .operator && alice.external)
+                // The sites claim names PLANT-A and PLANT-B; the account works at the one that exists.
+                #expect(try TestServer.decode(UserSites.self, try await server.send(.get, "/v1/users/\(alice.id)/sites")).siteIds == [plantA.id])
                 let token = try await peer.mint()
                 #expect(try await server.send(.post, "/v1/sites", as: nil, json: ["code": "X", "name": "X"],
                                               headers: [.authorization: "Bearer \(token)"]).status == .forbidden)
@@ -54,6 +65,7 @@ struct OIDCBearerTests {
     func refusedTokens() async throws {
         try await ProviderPeer.with { peer in
             try await TestServer.run(configure: { $0.oidc = Self.settings(peer) }) { server in
+                try await Self.plantA(server)
                 let now = Int(Date().timeIntervalSince1970)
                 let tokens = [
                     try await peer.mint(claims: ["aud": "another-client"]),
@@ -93,6 +105,7 @@ struct OIDCBearerTests {
             // and whose query then holds the code and state, as a browser would bring them to ms5.
             settings.redirectURI = peer.issuer.appending(path: "back")
             try await TestServer.run(configure: { $0.oidc = settings }) { server in
+                try await Self.plantA(server)
                 let start = try await server.send(.get, "/v1/auth/oidc/start", as: nil)
                 #expect(start.status == .found)
                 let authorize = try #require(start.headers[.location].flatMap(URL.init(string:)))
@@ -137,6 +150,7 @@ struct OIDCBearerTests {
         let clock = TestClock()
         try await ProviderPeer.with { peer in
             try await TestServer.run(configure: { $0.oidc = Self.settings(peer) }, clock: { clock.now }) { server in
+                try await Self.plantA(server)
                 #expect(try await Self.me(server, try await peer.mint()).status == .ok)
                 #expect(try await peer.rotate() == "rsa-2")
                 let rotated = try await peer.mint()

@@ -102,6 +102,8 @@ struct APIRoutes {
         let authenticator = self.authenticator
         let idempotentWrites = self.idempotentWrites
         let totpRequiredRoles = self.totpRequiredRoles
+        let rules = self.rules
+        let scopedRecord = ScopedPaths.record(namedBy: operation.path)
         router.on(RouterPath(operation.routerPath), method: operation.method) { request, context in
             var context = context
             guard operation.access != .anyone else { return try await handler(request, context) }
@@ -123,6 +125,10 @@ struct APIRoutes {
             }
             context.user = user
             context.sessionId = signedIn.sessionId
+            context.siteScope = try await rules.siteAccess.scope(of: user.id)
+            if let record = scopedRecord, let id = context.parameters.get("id").flatMap(UUID.init(uuidString:)) {
+                try await rules.requirePathRecord(record, id: id, in: context.siteScope)
+            }
             let reason = request.headers[.changeReason].map { String($0.prefix(500)) }
             return try await AuditContext.$current.withValue(AuditContext(actor: user.username, reason: reason)) {
                 guard operation.acceptsIdempotencyKey else { return try await handler(request, context) }

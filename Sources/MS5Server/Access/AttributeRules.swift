@@ -7,11 +7,13 @@ import MS5Storage
 /// against the records it touches.
 struct AttributeRules: Sendable {
     let shiftDuty: ShiftDutyStore
+    let siteAccess: SiteAccessStore
     let now: @Sendable () -> Date
 
     /// Creates the rules over `database`, timed by `now`.
     init(database: Database, now: @escaping @Sendable () -> Date) {
         self.shiftDuty = ShiftDutyStore(database: database)
+        self.siteAccess = SiteAccessStore(database: database)
         self.now = now
     }
 
@@ -31,5 +33,35 @@ struct AttributeRules: Sendable {
         if let refusal = try await shiftDuty.refusal(userId: user.id, assignmentId: assignmentId, at: now()) {
             throw Problem(.forbidden, code: "not-on-duty", detail: refusal)
         }
+    }
+
+    /// Whether the record `id` of kind `record` is in `scope`; a record that does not exist is
+    /// left to the handler, which answers 404.
+    func allows(_ scope: SiteScope, _ record: ScopedRecord, id: UUID) async throws -> Bool {
+        guard case .sites = scope else { return true }
+        guard let siteId = try await siteAccess.site(of: record, id: id) else { return true }
+        return scope.allows(siteId)
+    }
+
+    /// Refuses the record a path names outside `scope` exactly as if it did not exist (404), so
+    /// that other sites' records are not even known to exist.
+    func requirePathRecord(_ record: ScopedRecord, id: UUID, in scope: SiteScope) async throws {
+        guard try await allows(scope, record, id: id) else { throw DomainError.notFound(record.noun, id: id) }
+    }
+
+    /// Refuses a parent named in a request body outside `scope` as the field's own check
+    /// refuses one that does not exist (422).
+    func requireBodyRecord(_ record: ScopedRecord, id: UUID, in scope: SiteScope, field: String) async throws {
+        guard try await allows(scope, record, id: id) else {
+            throw DomainError.invalid([FieldViolation(field: "/\(field)", reason: "no \(record.noun) with this id exists")])
+        }
+    }
+
+    /// The items of `items` whose records are in `scope`.
+    func filter<Item: Sendable>(_ items: [Item], in scope: SiteScope, _ record: ScopedRecord, id: (Item) -> UUID) async throws -> [Item] {
+        guard case .sites = scope else { return items }
+        var kept: [Item] = []
+        for item in items where try await allows(scope, record, id: id(item)) { kept.append(item) }
+        return kept
     }
 }

@@ -12,6 +12,8 @@ public struct AppContext: RequestContext, WebSocketRequestContext {
     public var user: User?
     /// The ms5 session the request's access token belongs to; nil for external tokens.
     public var sessionId: UUID?
+    /// The sites the signed-in account works at: it sees and changes only their records.
+    public var siteScope: SiteScope = .everySite
     /// The address the request came from (the proxy's, behind one), for per-client limits.
     public let remoteIP: String
 

@@ -109,7 +109,7 @@ func buildRouter(
             verifier: OIDCTokenVerifier(
                 issuer: settings.issuer, audience: settings.audience, keyRefetchInterval: settings.keyRefetchInterval,
                 fetcher: URLSessionFetcher(), now: clock),
-            users: UserRepository(database: database))
+            users: UserRepository(database: database), sites: SiteAccessStore(database: database))
     }
     let accounts = AccountService(
         database: database, bcryptCost: config.bcryptCost, lockout: config.lockout, sessions: sessions,
@@ -132,6 +132,7 @@ func buildRouter(
         }
     })
     api.addUserRoutes(accounts: accounts, users: UserRepository(database: database))
+    api.addUserSiteRoutes(users: UserRepository(database: database))
     api.addTeamRoutes(database: database)
     api.addChecklistRoutes(database: database)
     api.addSignatureRoutes(database: database, accounts: accounts)

@@ -11,11 +11,13 @@ struct OIDCBearerAuthenticator: Sendable {
     let verifier: OIDCTokenVerifier
     let mapping: ClaimMapping
     let users: UserRepository
+    let sites: SiteAccessStore
 
     /// Builds the authenticator for `settings`, checking tokens with `verifier`.
-    init(settings: OIDCSettings, verifier: OIDCTokenVerifier, users: UserRepository) {
+    init(settings: OIDCSettings, verifier: OIDCTokenVerifier, users: UserRepository, sites: SiteAccessStore) {
         self.settings = settings
         self.verifier = verifier
+        self.sites = sites
         self.mapping = ClaimMapping(
             rolesClaimPath: settings.rolesClaim, roleNamesByClaimValue: settings.roleMap.mapValues(\.rawValue),
             sitesClaimPath: settings.sitesClaim, usernameClaim: settings.usernameClaim)
@@ -39,8 +41,9 @@ struct OIDCBearerAuthenticator: Sendable {
         return SignedIn(user: try await account(for: claims), sessionId: nil)
     }
 
-    /// The ms5 account of verified provider claims, made or updated: 403 when no role maps, 409
-    /// when the username belongs to a local account.
+    /// The ms5 account of verified provider claims, made or updated with its role and, when a
+    /// sites claim is configured, its sites: 403 when no role or no known site maps, 409 when the
+    /// username belongs to a local account.
     func account(for claims: JWTClaims) async throws -> User {
         let identity = try mapping.map(claims)
         guard let role = Role.allCases.first(where: { identity.roleNames.contains($0.rawValue) }) else {
@@ -49,6 +52,9 @@ struct OIDCBearerAuthenticator: Sendable {
         let user = try await users.upsertExternal(
             issuer: verifier.issuer, subject: identity.subject, username: identity.username, displayName: identity.username, role: role)
         guard !user.disabled else { throw Problem(.forbidden, code: "forbidden", detail: "The account is disabled.") }
+        if settings.sitesClaim != nil, try await sites.setSites(codes: identity.siteCodes, of: user.id).isEmpty {
+            throw Problem(.forbidden, code: "forbidden", detail: "Your account at the identity provider names no site of this plant; ask an administrator.")
+        }
         return user
     }
 }

@@ -12,13 +12,22 @@ extension APIRoutes {
     ) where Page<Repository.Record>: DocumentedSchema {
         let noun = names.noun
         let filterNames = filters.map(\.name)
+        let rules = self.rules
+        let listed = ScopedPaths.record(listedAt: path)
+        /// Refuses a body whose parent is outside the account's sites.
+        let checkParent: @Sendable (Repository.Input, AppContext) async throws -> Void = { input, context in
+            guard let parent = (input as? any ScopedInput)?.scopedParent else { return }
+            try await rules.requireBodyRecord(parent.record, id: parent.id, in: context.siteScope, field: parent.field)
+        }
         add(APIOperation(
             method: .get, path: path, operationId: "list\(names.operationPlural)", summary: "List \(names.plural), ordered by \(sortedBy).",
             tag: tag, access: .signedIn, parameters: filters + APIOperation.Parameter.paging)
-        ) { request, _ in
+        ) { request, context in
             var values: [String: UUID] = [:]
             for name in filterNames { values[name] = try request.uuidQuery(name) }
-            return try await list(try request.pageRequest(), values)
+            let page = try await list(try request.pageRequest(), values)
+            guard let listed else { return page }
+            return Page(items: try await rules.filter(page.items, in: context.siteScope, listed) { $0.id }, nextCursor: page.nextCursor)
         }
         add(APIOperation(
             method: .get, path: path + "/{id}", operationId: "get\(names.operation)", summary: "Read one \(noun).",
@@ -30,8 +39,9 @@ extension APIRoutes {
             method: .post, path: path, operationId: "create\(names.operation)", summary: "Create a \(noun).",
             tag: tag, access: .plantEditors, canConflict: true),
             input: Repository.Input.self, status: .created
-        ) { input, _, _ in
-            try await repository.create(input)
+        ) { input, _, context in
+            try await checkParent(input, context)
+            return try await repository.create(input)
         }
         add(APIOperation(
             method: .put, path: path + "/{id}", operationId: "replace\(names.operation)",
@@ -39,7 +49,8 @@ extension APIRoutes {
             canConflict: true),
             input: Repository.Input.self
         ) { input, _, context in
-            try await repository.replace(try context.pathID(noun), with: input)
+            try await checkParent(input, context)
+            return try await repository.replace(try context.pathID(noun), with: input)
         }
         add(APIOperation(
             method: .delete, path: path + "/{id}", operationId: "delete\(names.operation)",

@@ -20,8 +20,11 @@ extension APIRoutes {
             method: .post, path: "/v1/checklist-templates", operationId: "createChecklistTemplate",
             summary: "Create a checklist of pass/fail and value items for some equipment.", tag: tag, access: keepers, canConflict: true),
             input: ChecklistTemplateInput.self, status: .created
-        ) { input, _, _ in
-            try await checklists.create(input)
+        ) { input, _, context in
+            for (index, equipmentId) in input.equipmentIds.enumerated() {
+                try await rules.requireBodyRecord(.equipment, id: equipmentId, in: context.siteScope, field: "equipmentIds/\(index)")
+            }
+            return try await checklists.create(input)
         }
         add(APIOperation(
             method: .put, path: "/v1/checklist-templates/{id}", operationId: "replaceChecklistTemplate",
@@ -46,6 +49,7 @@ extension APIRoutes {
             input: ChecklistCompletionInput.self, status: .created
         ) { input, _, context in
             let user = try context.signedInUser
+            try await rules.requireBodyRecord(.equipment, id: input.equipmentId, in: context.siteScope, field: "equipmentId")
             try await rules.requireOnDuty(user, equipmentId: input.equipmentId)
             return try await checklists.complete(input, by: user.username)
         }
@@ -53,8 +57,9 @@ extension APIRoutes {
             method: .get, path: "/v1/checklist-completions", operationId: "listChecklistCompletions",
             summary: "Completed checklists, newest first (the last 100): of one equipment, or of all.", tag: tag, access: .signedIn,
             parameters: [.filter("equipmentId", "Only the completions for this equipment.")])
-        ) { request, _ in
-            ItemList(items: try await checklists.completions(equipmentId: try request.uuidQuery("equipmentId")))
+        ) { request, context in
+            let completions = try await checklists.completions(equipmentId: try request.uuidQuery("equipmentId"))
+            return ItemList(items: try await rules.filter(completions, in: context.siteScope, .equipment) { $0.equipmentId })
         }
     }
 }

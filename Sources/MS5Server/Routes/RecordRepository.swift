@@ -5,7 +5,7 @@ import MS5Storage
 /// A repository of records with the same four operations, so that one generic set of routes
 /// serves sites, areas, lines, equipment, products and production orders.
 protocol RecordRepository: Sendable {
-    associatedtype Record: Codable & Sendable & Equatable & DocumentedSchema
+    associatedtype Record: Codable & Sendable & Equatable & DocumentedSchema & Identifiable where Record.ID == UUID
     associatedtype Input: Codable & Sendable & DocumentedSchema
 
     func get(_ id: UUID) async throws -> Record

@@ -9,26 +9,29 @@ extension APIRoutes {
     /// Andon calls, the board, and the delivery log.
     mutating func addAndonRoutes(desk: AndonDesk, notifications: AndonNotificationStore) {
         let tag = "Andon"
+        let rules = self.rules
         add(APIOperation(
             method: .post, path: "/v1/andon/calls", operationId: "raiseAndonCall",
             summary: "Raise an Andon call for a line, or one of its equipment.", tag: tag, access: .floorStaff),
             input: AndonCallInput.self, status: .created
         ) { input, _, context in
-            try await desk.raise(input, by: try context.signedInUser.username)
+            try await rules.requireBodyRecord(.line, id: input.lineId, in: context.siteScope, field: "lineId")
+            return try await desk.raise(input, by: try context.signedInUser.username)
         }
         add(APIOperation(
             method: .get, path: "/v1/andon/calls", operationId: "listAndonCalls",
-            summary: "Andon calls, newest first: the open and acknowledged ones, or every one with status=all.", tag: tag, access: .signedIn,
+            summary: "Andon calls of the account's sites, newest first: the open and acknowledged ones, or every one with status=all.", tag: tag, access: .signedIn,
             parameters: [
                 .filter("lineId", "Only the calls of this line."),
                 .init(name: "status", location: .query, schema: .enumeration(["active", "all"]), description: "active (the default) or all."),
             ])
-        ) { request, _ in
+        ) { request, context in
             let status = request.uri.queryParameters["status"].map(String.init) ?? "active"
             guard status == "active" || status == "all" else {
                 throw DomainError.invalid([FieldViolation(field: "/status", reason: "must be active or all")])
             }
-            return ItemList(items: try await desk.calls.list(lineId: try request.uuidQuery("lineId"), activeOnly: status == "active"))
+            let calls = try await desk.calls.list(lineId: try request.uuidQuery("lineId"), activeOnly: status == "active")
+            return ItemList(items: try await rules.filter(calls, in: context.siteScope, .line) { $0.lineId })
         }
         add(APIOperation(
             method: .get, path: "/v1/andon/calls/{id}", operationId: "getAndonCall",
@@ -46,9 +49,11 @@ extension APIRoutes {
         }
         add(APIOperation(
             method: .get, path: "/v1/andon/board", operationId: "andonBoard",
-            summary: "Open calls per line, oldest first, with elapsed time, level and who has each.", tag: tag, access: .signedIn)
-        ) { _, _ in
-            try await desk.calls.board()
+            summary: "Open calls per line of the account's sites, oldest first, with elapsed time, level and who has each.", tag: tag, access: .signedIn)
+        ) { _, context in
+            var board = try await desk.calls.board()
+            board.lines = try await rules.filter(board.lines, in: context.siteScope, .line) { $0.lineId }
+            return board
         }
         add(APIOperation(
             method: .get, path: "/v1/andon/calls/{id}/notifications", operationId: "andonCallNotifications",

@@ -1,0 +1,75 @@
+import Foundation
+import MS5Domain
+import SQLKit
+
+/// Which sites each account works at (``SiteScope``), and the site each scoped record belongs to.
+public struct SiteAccessStore: Sendable {
+    let database: Database
+
+    /// Creates the store over `database`.
+    public init(database: Database) {
+        self.database = database
+    }
+
+    /// The sites the account `userId` was given; none means every site.
+    public func siteIds(of userId: UUID) async throws -> Set<UUID> {
+        try await database.read { db in
+            Set(try await db.select().column("site_id").from("user_sites").where("user_id", .equal, SQLBind(userId))
+                .all(decodingColumn: "site_id", as: UUID.self))
+        }
+    }
+
+    /// The scope of the account `userId`.
+    public func scope(of userId: UUID) async throws -> SiteScope {
+        SiteScope(siteIds: try await siteIds(of: userId))
+    }
+
+    /// Gives the account `userId` exactly the sites `siteIds` (none: every site); every id must
+    /// be a site. Goes to the audit ledger when it changes anything.
+    public func setSites(_ siteIds: [UUID], of userId: UUID) async throws -> Set<UUID> {
+        try await database.transaction { db in
+            _ = try await UserRepository.table.require(db, id: userId)
+            for (index, siteId) in siteIds.enumerated() {
+                try await ParentCheck.require(SiteRepository.table, db, id: siteId, field: "siteIds/\(index)")
+            }
+            return try await Self.replace(with: Set(siteIds), of: userId, on: db)
+        }
+    }
+
+    /// Gives the account `userId` the sites whose codes are `codes` (an identity provider's
+    /// claim); codes of no site are left out. Answers the sites given.
+    public func setSites(codes: [String], of userId: UUID) async throws -> Set<UUID> {
+        try await database.transaction { db in
+            let ids = codes.isEmpty ? [] : try await db.select().column("id").from("sites")
+                .where("code", .in, SQLBind.group(codes)).all(decodingColumn: "id", as: UUID.self)
+            return try await Self.replace(with: Set(ids), of: userId, on: db)
+        }
+    }
+
+    /// The site of the record `id` of kind `record`; nil when there is no such record.
+    public func site(of record: ScopedRecord, id: UUID) async throws -> UUID? {
+        try await database.read { db in
+            try await db.raw(record.siteQuery(id)).first().map { try $0.decode(column: "site_id", as: UUID.self) }
+        }
+    }
+
+    private static func replace(with siteIds: Set<UUID>, of userId: UUID, on db: any SQLDatabase) async throws -> Set<UUID> {
+        let before = Set(try await db.select().column("site_id").from("user_sites").where("user_id", .equal, SQLBind(userId))
+            .all(decodingColumn: "site_id", as: UUID.self))
+        guard before != siteIds else { return siteIds }
+        try await db.delete(from: "user_sites").where("user_id", .equal, SQLBind(userId)).run()
+        if !siteIds.isEmpty {
+            var insert = db.insert(into: "user_sites").columns("user_id", "site_id")
+            for siteId in siteIds { insert = insert.values(SQLBind(userId), SQLBind(siteId)) }
+            try await insert.run()
+        }
+        try await AuditLedger.record(
+            db, action: "update", recordType: "user sites", recordId: userId.uuidString.lowercased(),
+            before: sorted(before), after: sorted(siteIds))
+        return siteIds
+    }
+
+    private static func sorted(_ ids: Set<UUID>) -> [String] {
+        ids.map { $0.uuidString.lowercased() }.sorted()
+    }
+}
