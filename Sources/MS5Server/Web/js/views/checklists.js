@@ -1,4 +1,4 @@
-// Checklists of a line: per equipment the checklists that apply, each with its last completion and Start.
+// Checklists of a line: per equipment the checklists that apply, each with its last completion, its signatures and Start.
 import { h, replace } from '../dom.js';
 import { t, fmtDateTime } from '../i18n.js';
 import { api, qs } from '../api.js';
@@ -8,6 +8,7 @@ import * as outbox from '../outbox.js';
 import { getSettings } from '../settings.js';
 import { loadPlant, lineEquipment, lineById } from '../data.js';
 import { loading, errorBox, section } from '../ui.js';
+import { signatureLine } from './signatures.js';
 
 const same = (a, b) => String(a).toLowerCase() === String(b).toLowerCase();
 
@@ -38,7 +39,7 @@ export default {
     function paint() {
       if (!data) return;
       if (!equipment.length) { replace(body, h('p', { class: 'muted', text: t('cl.noEquipment') })); return; }
-      replace(body, data.map(({ e, templates, completions }) => {
+      replace(body, data.map(({ e, templates, completions, signatures }) => {
         const sec = section(e.name, templates.length
           ? h('ul', { class: 'cl-list' }, templates.map((tpl) => {
             const last = completions.find((c) => same(c.templateId, tpl.id));
@@ -49,6 +50,7 @@ export default {
                 h('p', { class: 'cl-last' }, last
                   ? [resultChip(last.passed), ' ', t('cl.lastBy', { who: last.completedBy, time: fmtDateTime(last.completedAt) })]
                   : h('span', { class: 'muted', text: t('cl.never') })),
+                last ? signatureLine(last, signatures.get(last.id) || [], `${tpl.name} · ${e.name}`, load) : null,
                 h('p', { class: 'muted', text: t('cl.itemCount', { n: tpl.items.length }) }),
                 waiting.map((p) => h('span', { class: ['pending-tag', p.status === 'rejected' ? 'rejected' : ''], text: p.status === 'rejected' ? t('line.rejectedTag') : t('cl.pendingTag') }))),
               h('a', { class: 'btn btn-primary btn-big', href: `#/checklist/${tpl.id}/${e.id}`, dataset: { action: 'start' }, text: t('cl.start') }));
@@ -71,7 +73,10 @@ export default {
             api(`/v1/checklist-templates${qs({ equipmentId: e.id })}`),
             api(`/v1/checklist-completions${qs({ equipmentId: e.id })}`).catch(() => ({ items: [] })),
           ]);
-          return { e, templates: tpl.items, completions: done.items };
+          const lasts = tpl.items.map((x) => done.items.find((c) => same(c.templateId, x.id))).filter(Boolean);
+          const signed = await Promise.all(lasts.map((c) => api(`/v1/checklist-completions/${c.id}/signatures`)
+            .then((r) => [c.id, r.items]).catch(() => [c.id, []])));
+          return { e, templates: tpl.items, completions: done.items, signatures: new Map(signed) };
         }));
       } catch (err) { if (!data) { replace(body, errorBox(err, load)); return; } }
       pending = (await outbox.open()).filter((p) => p.kind === 'checklist');
