@@ -8,7 +8,7 @@ import MS5Storage
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user", abstract: "Create, reset and list accounts.",
-        subcommands: [Create.self, ResetPassword.self, List.self])
+        subcommands: [Create.self, ResetPassword.self, List.self, Sites.self])
 
     /// How a command gets the new password: typed on standard input, or generated and shown once.
     struct PasswordSource: ParsableArguments {
@@ -38,6 +38,9 @@ struct UserCommand: AsyncParsableCommand {
         @Option(help: "The name shown in the app (defaults to the username).")
         var displayName: String?
 
+        @Option(name: .customLong("site"), help: "A site code the account works at (repeat for several; none: every site).")
+        var sites: [String] = []
+
         @OptionGroup var source: PasswordSource
         @OptionGroup var options: ServerOptions
 
@@ -47,10 +50,12 @@ struct UserCommand: AsyncParsableCommand {
             }
             let (password, generated) = try source.password()
             let config = try await options.load()
-            try await withAccounts(config) { accounts in
+            try await withDatabase(config) { database in
+                let siteIds = try await Sites.ids(of: sites, in: SiteAccessStore(database: database))
                 let input = UserInput(username: username, displayName: displayName ?? username, role: role, password: password)
-                let user = try await accounts.create(input, temporary: generated)
-                print("Created \(user.username) (\(user.role.rawValue)).")
+                let user = try await AccountService(database: database, bcryptCost: config.bcryptCost).create(input, temporary: generated)
+                if !siteIds.isEmpty { _ = try await SiteAccessStore(database: database).setSites(siteIds, of: user.id) }
+                print("Created \(user.username) (\(user.role.rawValue))\(sites.isEmpty ? "" : ", working at \(sites.sorted().joined(separator: ", "))").")
                 if generated { print("password: \(password)\nIt is temporary: the first sign-in must change it.") }
             }
         }
@@ -103,11 +108,19 @@ struct UserCommand: AsyncParsableCommand {
 
 /// Opens the database, brings its schema up to date, and runs `body` with the account service.
 private func withAccounts(_ config: AppConfig, _ body: @Sendable (AccountService) async throws -> Void) async throws {
+    try await withDatabase(config) { database in
+        try await body(AccountService(database: database, bcryptCost: config.bcryptCost))
+    }
+}
+
+/// Opens the database, brings its schema up to date, and runs `body` with it; refusals of the
+/// plant's rules become the command's error message.
+func withDatabase(_ config: AppConfig, _ body: @Sendable (Database) async throws -> Void) async throws {
     let logger = LoggingSetup.bootstrap(config)
     do {
         try await Database.withOpen(config.database, logger: logger) { database in
             try await Migrator(database: database).migrate()
-            try await body(AccountService(database: database, bcryptCost: config.bcryptCost))
+            try await body(database)
         }
     } catch let error as DomainError {
         let fields = error.violations.map { "\($0.field.dropFirst()) \($0.reason)" }.joined(separator: "; ")

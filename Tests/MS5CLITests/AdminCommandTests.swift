@@ -54,12 +54,16 @@ struct AdminCommandTests {
         let reset = try await MS5Process.run(["user", "reset-password", "bob"] + database, in: folder)
         #expect(reset.stdout.contains("Reset the password of bob."))
         #expect(try await MS5Process.run(["user", "list"] + database, in: folder).stdout.contains("bob\tengineer\tmust-change-password"))
+        #expect(try await MS5Process.run(["user", "sites", "anna"] + database, in: folder).stdout == "anna works at every site.\n")
     }
 
     @Test("Bad input is refused with a clear message and a failing exit code", arguments: [
         (["user", "create", "zed", "--role", "wizard"], "Unknown role 'wizard'"),
         (["user", "create", "zed", "--role", "viewer", "--password-stdin"], "must be at least 12 characters"),
         (["user", "reset-password", "nobody"], "No account named 'nobody' exists."),
+        (["user", "sites", "nobody"], "No account is named 'nobody'."),
+        (["user", "create", "zed", "--role", "viewer", "--site", "NOPE"], "No site has the code 'NOPE'."),
+        (["user", "sites", "zed", "--site", "A", "--every-site"], "Give --site codes or --every-site, not both."),
         (["serve", "--database", "mysql://x"], "must start with sqlite: or postgres://"),
         (["serve", "--port", "70000"], "http.port"),
         (["serve", "--log-format", "xml"], "must be text or json"),

@@ -46,6 +46,27 @@ public struct SiteAccessStore: Sendable {
         }
     }
 
+    /// The ids of the sites with codes `codes`, by code; codes of no site are missing.
+    public func siteIds(codes: [String]) async throws -> [String: UUID] {
+        guard !codes.isEmpty else { return [:] }
+        return try await database.read { db in
+            var found: [String: UUID] = [:]
+            for row in try await db.select().columns("id", "code").from("sites").where("code", .in, SQLBind.group(codes)).all() {
+                found[try row.decode(column: "code", as: String.self)] = try row.decode(column: "id", as: UUID.self)
+            }
+            return found
+        }
+    }
+
+    /// The codes of the sites `ids`, sorted.
+    public func codes(of ids: Set<UUID>) async throws -> [String] {
+        guard !ids.isEmpty else { return [] }
+        return try await database.read { db in
+            try await db.select().column("code").from("sites").where("id", .in, SQLBind.group(Array(ids))).orderBy("code")
+                .all(decodingColumn: "code", as: String.self)
+        }
+    }
+
     /// The site of the record `id` of kind `record`; nil when there is no such record.
     public func site(of record: ScopedRecord, id: UUID) async throws -> UUID? {
         try await database.read { db in
