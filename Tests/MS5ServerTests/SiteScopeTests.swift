@@ -74,7 +74,7 @@ struct SiteScopeTests {
         }
     }
 
-    @Test("A plant editor bound to one site cannot put records under another site's parents")
+    @Test("A plant editor bound to one site cannot put records, Andon settings or checklists under another site's parents, nor list theirs")
     func editorBoundToSite() async throws {
         try await TestServer.run(roles: [.admin, .engineer]) { server in
             let (north, _, northLine, _) = try await PlantAPITests.makePlant(server)
@@ -91,6 +91,24 @@ struct SiteScopeTests {
                 items: [ChecklistItem(key: "door", text: "Door seal", kind: .passFail)]))
             #expect(template.status == .unprocessableContent && template.problem?.errors.first?.field == "/equipmentIds/0")
             #expect(try await server.send(.delete, "/v1/equipment/\(southEquipment.id)", as: .engineer).status == .notFound)
+
+            // Andon settings: policies and rules of another site are neither made nor listed.
+            let policy = EscalationPolicyInput(lineId: southLine.id, category: .maintenance, priority: .high, levels: [EscalationLevel(delaySeconds: 60, roles: [.maintenance])])
+            let refusedPolicy = try await server.send(.post, "/v1/andon/escalation-policies", as: .engineer, json: policy)
+            #expect(refusedPolicy.status == .unprocessableContent && refusedPolicy.problem?.errors.first?.field == "/lineId")
+            #expect(try await server.send(.post, "/v1/andon/escalation-policies", json: policy).status == .created)
+            #expect(try TestServer.decode(ItemList<EscalationPolicy>.self, try await server.send(.get, "/v1/andon/escalation-policies", as: .engineer)).items.isEmpty)
+            #expect(try TestServer.decode(ItemList<EscalationPolicy>.self, try await server.send(.get, "/v1/andon/escalation-policies")).items.count == 1)
+            let rule = AndonRuleInput(equipmentId: southEquipment.id, trigger: .fault, thresholdSeconds: 120, category: .maintenance, priority: .high)
+            let refusedRule = try await server.send(.post, "/v1/andon/rules", as: .engineer, json: rule)
+            #expect(refusedRule.status == .unprocessableContent && refusedRule.problem?.errors.first?.field == "/equipmentId")
+
+            // A checklist of another site's equipment is not listed.
+            _ = try await server.create("/v1/checklist-templates", ChecklistTemplateInput(
+                code: "OVEN", name: "Oven", equipmentIds: [southEquipment.id], items: [ChecklistItem(key: "door", text: "Door seal", kind: .passFail)]),
+                as: ChecklistTemplate.self)
+            #expect(try TestServer.decode(ItemList<ChecklistTemplate>.self, try await server.send(.get, "/v1/checklist-templates", as: .engineer)).items.isEmpty)
+            #expect(try TestServer.decode(ItemList<ChecklistTemplate>.self, try await server.send(.get, "/v1/checklist-templates")).items.count == 1)
         }
     }
 }

@@ -57,6 +57,12 @@ struct AttributeRules: Sendable {
         }
     }
 
+    /// Refuses a body whose parent (``ScopedInput``) is outside `scope`; other bodies pass.
+    func requireParent(of input: some Sendable, in scope: SiteScope) async throws {
+        guard let parent = (input as? any ScopedInput)?.scopedParent else { return }
+        try await requireBodyRecord(parent.record, id: parent.id, in: scope, field: parent.field)
+    }
+
     /// The items of `items` whose records are in `scope`.
     func filter<Item: Sendable>(_ items: [Item], in scope: SiteScope, _ record: ScopedRecord, id: (Item) -> UUID) async throws -> [Item] {
         guard case .sites = scope else { return items }

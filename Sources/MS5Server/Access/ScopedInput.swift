@@ -24,3 +24,11 @@ extension EquipmentInput: ScopedInput {
 extension ProductionOrderInput: ScopedInput {
     var scopedParent: (record: ScopedRecord, id: UUID, field: String) { (.equipment, equipmentId, "equipmentId") }
 }
+
+extension EscalationPolicyInput: ScopedInput {
+    var scopedParent: (record: ScopedRecord, id: UUID, field: String) { (.line, lineId, "lineId") }
+}
+
+extension AndonRuleInput: ScopedInput {
+    var scopedParent: (record: ScopedRecord, id: UUID, field: String) { (.equipment, equipmentId, "equipmentId") }
+}

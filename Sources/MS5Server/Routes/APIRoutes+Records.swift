@@ -14,11 +14,7 @@ extension APIRoutes {
         let filterNames = filters.map(\.name)
         let rules = self.rules
         let listed = ScopedPaths.record(listedAt: path)
-        /// Refuses a body whose parent is outside the account's sites.
-        let checkParent: @Sendable (Repository.Input, AppContext) async throws -> Void = { input, context in
-            guard let parent = (input as? any ScopedInput)?.scopedParent else { return }
-            try await rules.requireBodyRecord(parent.record, id: parent.id, in: context.siteScope, field: parent.field)
-        }
+
         add(APIOperation(
             method: .get, path: path, operationId: "list\(names.operationPlural)", summary: "List \(names.plural), ordered by \(sortedBy).",
             tag: tag, access: .signedIn, parameters: filters + APIOperation.Parameter.paging)
@@ -40,7 +36,7 @@ extension APIRoutes {
             tag: tag, access: .plantEditors, canConflict: true),
             input: Repository.Input.self, status: .created
         ) { input, _, context in
-            try await checkParent(input, context)
+            try await rules.requireParent(of: input, in: context.siteScope)
             return try await repository.create(input)
         }
         add(APIOperation(
@@ -49,7 +45,7 @@ extension APIRoutes {
             canConflict: true),
             input: Repository.Input.self
         ) { input, _, context in
-            try await checkParent(input, context)
+            try await rules.requireParent(of: input, in: context.siteScope)
             return try await repository.replace(try context.pathID(noun), with: input)
         }
         add(APIOperation(

@@ -11,10 +11,17 @@ extension APIRoutes {
         let keepers = Access.roles([.admin, .engineer, .quality])
         add(APIOperation(
             method: .get, path: "/v1/checklist-templates", operationId: "listChecklistTemplates",
-            summary: "Checklist templates by code: every one, or those of one equipment.", tag: tag, access: .signedIn,
+            summary: "Checklist templates by code, of equipment at the account's sites: every one, or those of one equipment.", tag: tag, access: .signedIn,
             parameters: [.filter("equipmentId", "Only the checklists that apply to this equipment.")])
-        ) { request, _ in
-            ItemList(items: try await checklists.templates(equipmentId: try request.uuidQuery("equipmentId")))
+        ) { request, context in
+            var kept: [ChecklistTemplate] = []
+            for template in try await checklists.templates(equipmentId: try request.uuidQuery("equipmentId")) {
+                for equipmentId in template.equipmentIds where try await rules.allows(context.siteScope, .equipment, id: equipmentId) {
+                    kept.append(template)
+                    break
+                }
+            }
+            return ItemList(items: kept)
         }
         add(APIOperation(
             method: .post, path: "/v1/checklist-templates", operationId: "createChecklistTemplate",

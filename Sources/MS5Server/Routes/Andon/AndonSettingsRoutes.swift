@@ -11,20 +11,23 @@ extension APIRoutes {
         let policies = EscalationPolicyStore(database: database)
         let rules = AndonRuleStore(database: database)
         let webhooks = WebhookEndpointStore(database: database)
+        let attributes = self.rules
 
         add(APIOperation(
             method: .get, path: "/v1/andon/escalation-policies", operationId: "listEscalationPolicies",
             summary: "Escalation policies, of every line or of one.", tag: tag, access: .signedIn,
             parameters: [.filter("lineId", "Only the policies of this line.")])
-        ) { request, _ in
-            ItemList(items: try await policies.list(lineId: try request.uuidQuery("lineId")))
+        ) { request, context in
+            let found = try await policies.list(lineId: try request.uuidQuery("lineId"))
+            return ItemList(items: try await attributes.filter(found, in: context.siteScope, .line) { $0.lineId })
         }
         add(APIOperation(
             method: .post, path: "/v1/andon/escalation-policies", operationId: "createEscalationPolicy",
             summary: "Set how calls of a line, category and priority escalate.", tag: tag, access: .plantEditors, canConflict: true),
             input: EscalationPolicyInput.self, status: .created
-        ) { input, _, _ in
-            try await policies.create(input)
+        ) { input, _, context in
+            try await attributes.requireParent(of: input, in: context.siteScope)
+            return try await policies.create(input)
         }
         add(APIOperation(
             method: .get, path: "/v1/andon/escalation-policies/{id}", operationId: "getEscalationPolicy",
@@ -38,7 +41,8 @@ extension APIRoutes {
             access: .plantEditors, parameters: [.id("escalation policy")], canConflict: true),
             input: EscalationPolicyInput.self
         ) { input, _, context in
-            try await policies.replace(try context.pathID("escalation policy"), with: input)
+            try await attributes.requireParent(of: input, in: context.siteScope)
+            return try await policies.replace(try context.pathID("escalation policy"), with: input)
         }
         add(APIOperation(
             method: .delete, path: "/v1/andon/escalation-policies/{id}", operationId: "deleteEscalationPolicy",
@@ -52,22 +56,25 @@ extension APIRoutes {
             method: .get, path: "/v1/andon/rules", operationId: "listAndonRules",
             summary: "The rules that raise calls, of every equipment or of one.", tag: tag, access: .signedIn,
             parameters: [.filter("equipmentId", "Only the rules of this equipment.")])
-        ) { request, _ in
-            ItemList(items: try await rules.list(equipmentId: try request.uuidQuery("equipmentId")))
+        ) { request, context in
+            let found = try await rules.list(equipmentId: try request.uuidQuery("equipmentId"))
+            return ItemList(items: try await attributes.filter(found, in: context.siteScope, .equipment) { $0.equipmentId })
         }
         add(APIOperation(
             method: .post, path: "/v1/andon/rules", operationId: "createAndonRule",
             summary: "Add a rule: a fault or a starved/blocked state lasting too long, or too many rejects.", tag: tag, access: .plantEditors),
             input: AndonRuleInput.self, status: .created
-        ) { input, _, _ in
-            try await rules.create(input)
+        ) { input, _, context in
+            try await attributes.requireParent(of: input, in: context.siteScope)
+            return try await rules.create(input)
         }
         add(APIOperation(
             method: .put, path: "/v1/andon/rules/{id}", operationId: "replaceAndonRule",
             summary: "Replace a rule.", tag: tag, access: .plantEditors, parameters: [.id("Andon rule")]),
             input: AndonRuleInput.self
         ) { input, _, context in
-            try await rules.replace(try context.pathID("Andon rule"), with: input)
+            try await attributes.requireParent(of: input, in: context.siteScope)
+            return try await rules.replace(try context.pathID("Andon rule"), with: input)
         }
         add(APIOperation(
             method: .delete, path: "/v1/andon/rules/{id}", operationId: "deleteAndonRule",

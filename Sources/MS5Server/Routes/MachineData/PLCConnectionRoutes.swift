@@ -10,6 +10,7 @@ extension APIRoutes {
     mutating func addPLCConnectionRoutes(database: Database, links: PLCLinks) {
         let tag = "Machine data"
         let connections = PLCConnectionStore(database: database)
+        let rules = self.rules
         add(APIOperation(
             method: .get, path: "/v1/equipment/{id}/plc-connection", operationId: "getPLCConnection",
             summary: "Where the equipment's controller is; 404 when none is set.", tag: tag, access: .signedIn, parameters: [.id("equipment")])
@@ -43,8 +44,8 @@ extension APIRoutes {
             method: .get, path: "/v1/plc-connections/status", operationId: "plcStatus",
             summary: "The health of every controller polled: connected, last error, round trip, reads/s, samples stored.",
             tag: tag, access: .signedIn)
-        ) { _, _ in
-            ItemList(items: await links.statuses())
+        ) { _, context in
+            ItemList(items: try await rules.filter(await links.statuses(), in: context.siteScope, .equipment) { $0.equipmentId })
         }
     }
 }
