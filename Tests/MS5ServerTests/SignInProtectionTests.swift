@@ -80,6 +80,33 @@ struct SignInProtectionTests {
         }
     }
 
+    @Test("With auth.passwordMaxAgeDays, the first sign-in after a password's age allows nothing but changing it")
+    func passwordExpiry() async throws {
+        let clock = TestClock()
+        try await TestServer.run(configure: { $0.passwordMaxAge = .seconds(30 * 86_400) }, clock: { clock.now }) { server in
+            _ = try await server.create(
+                "/v1/users", UserInput(username: "erik", displayName: "Erik", role: .operator, password: "set thirty days ago"), as: User.self)
+            let first = try await Self.login(server, "erik", "set thirty days ago")
+            let auth: HTTPFields = [.authorization: "Bearer \(try TestServer.decode(LoginResponse.self, first).token)"]
+            #expect(try await server.send(.post, "/v1/auth/password", as: nil,
+                                          json: ["currentPassword": "set thirty days ago", "newPassword": "my own new phrase"], headers: auth).status == .ok)
+            // 29 days and 23 hours later the password still holds.
+            clock.advance(minutes: 30 * 1440 - 60)
+            let young = try await Self.login(server, "erik", "my own new phrase")
+            #expect(try TestServer.decode(LoginResponse.self, young).user.mustChangePassword == false)
+            // A minute past 30 days it has expired: the sign-in succeeds, but only to change it.
+            clock.advance(minutes: 61)
+            let expired = try TestServer.decode(LoginResponse.self, try await Self.login(server, "erik", "my own new phrase"))
+            #expect(expired.user.mustChangePassword)
+            let expiredAuth: HTTPFields = [.authorization: "Bearer \(expired.token)"]
+            #expect(try await server.send(.get, "/v1/sites", as: nil, headers: expiredAuth).problem?.code == "password-change-required")
+            #expect(try await server.send(.post, "/v1/auth/password", as: nil,
+                                          json: ["currentPassword": "my own new phrase", "newPassword": "a fresh phrase again"], headers: expiredAuth).status == .ok)
+            let renewed = try TestServer.decode(LoginResponse.self, try await Self.login(server, "erik", "a fresh phrase again"))
+            #expect(!renewed.user.mustChangePassword)
+        }
+    }
+
     @Test("Every response carries the browser hardening headers; only allow-listed origins get CORS headers")
     func headers() async throws {
         try await TestServer.run(configure: { $0.corsOrigins = ["https://board.bakery.example"] }) { server in

@@ -33,6 +33,8 @@ public struct AppConfig: Sendable {
     public var totpRequiredRoles: Set<Role> = []
     /// How long an account stays locked after five wrong passwords in a row.
     public var lockout = Duration.seconds(15 * 60)
+    /// How long a password lasts before the next sign-in must change it; nil: passwords do not expire.
+    public var passwordMaxAge: Duration?
     /// Sign-in attempts allowed per client address and minute.
     public var signInsPerMinute = 10
     /// Run the simulated bread line, feeding metrics bound to the connector `simulator`.
@@ -93,6 +95,8 @@ public struct AppConfig: Sendable {
             summary: "Comma-separated roles whose accounts must turn TOTP on before they may do anything else (e.g. admin,engineer)."),
         Key(name: "auth.signInsPerMinute", defaultValue: "10", summary: "Sign-in attempts allowed per client address and minute, 1 to 10000."),
         Key(name: "auth.lockoutMinutes", defaultValue: "15", summary: "How long five wrong passwords in a row lock an account, 1 to 1440 minutes."),
+        Key(name: "auth.passwordMaxAgeDays", defaultValue: "0",
+            summary: "Days a password lasts; the first sign-in after that must change it. 0 (the default): passwords do not expire; at most 3650."),
         Key(name: "simulator.enabled", defaultValue: "false", summary: "Run the simulated bread line (ms5 demo turns it on)."),
         Key(name: "simulator.seed", defaultValue: "2026", summary: "Seed of the simulated line: the same seed gives the same day."),
         Key(name: "simulator.speed", defaultValue: "1",
@@ -169,6 +173,9 @@ public struct AppConfig: Sendable {
         signInsPerMinute = try Self.integer(reader, "auth.signInsPerMinute", in: 1...10_000) ?? signInsPerMinute
         if let minutes = try Self.integer(reader, "auth.lockoutMinutes", in: 1...1440) {
             lockout = .seconds(minutes * 60)
+        }
+        if let days = try Self.integer(reader, "auth.passwordMaxAgeDays", in: 0...3650) {
+            passwordMaxAge = days == 0 ? nil : .seconds(days * 86_400)
         }
         simulatorEnabled = try Self.boolean(reader, "simulator.enabled") ?? simulatorEnabled
         if let seed = try Self.integer(reader, "simulator.seed", in: 0...Int.max) { simulatorSeed = UInt64(seed) }

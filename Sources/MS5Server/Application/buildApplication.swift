@@ -112,7 +112,7 @@ func buildRouter(
             users: UserRepository(database: database), sites: SiteAccessStore(database: database))
     }
     let accounts = AccountService(
-        database: database, bcryptCost: config.bcryptCost, lockout: config.lockout, sessions: sessions,
+        database: database, bcryptCost: config.bcryptCost, lockout: config.lockout, passwordMaxAge: config.passwordMaxAge, sessions: sessions,
         secondFactor: TOTPService(store: TOTPStore(database: database), cache: sessions.cache, now: clock))
     var api = APIRoutes(
         router: router,

@@ -14,6 +14,8 @@ public struct AccountService: Sendable {
     let signInGuard: SignInGuard
     /// How long an account stays locked after ``failedSignInLimit`` wrong passwords in a row.
     let lockout: Duration
+    /// How long a password lasts before the next sign-in must change it; nil: for ever.
+    let passwordMaxAge: Duration?
 
     /// Wrong passwords in a row that lock an account.
     static let failedSignInLimit = 5
@@ -31,15 +33,19 @@ public struct AccountService: Sendable {
         self.init(database: database, bcryptCost: bcryptCost, lockout: lockout, sessions: sessions, secondFactor: secondFactor)
     }
 
-    /// Creates the service the server uses, ending sessions through `sessions` and checking
-    /// second factors with `secondFactor`.
-    init(database: Database, bcryptCost: Int, lockout: Duration, sessions: SessionService, secondFactor: TOTPService) {
+    /// Creates the service the server uses, ending sessions through `sessions` (whose policy's
+    /// clock it tells the time by) and checking second factors with `secondFactor`.
+    init(
+        database: Database, bcryptCost: Int, lockout: Duration, passwordMaxAge: Duration? = nil, sessions: SessionService,
+        secondFactor: TOTPService
+    ) {
         self.users = UserRepository(database: database)
         self.hasher = PasswordHasher(cost: UInt8(clamping: bcryptCost))
         self.sessions = sessions
         self.secondFactor = secondFactor
         self.signInGuard = SignInGuard(database: database)
         self.lockout = lockout
+        self.passwordMaxAge = passwordMaxAge
     }
 
     /// Creates an account; with `temporary`, the first sign-in must change the password.
@@ -48,7 +54,7 @@ public struct AccountService: Sendable {
         try Self.refuseCommon(input.password)
         let hash = try await hasher.hash(input.password)
         let user = try await users.create(input, passwordHash: hash, mustChangePassword: temporary)
-        try await signInGuard.rememberPassword(hash, of: user.id, keep: Self.passwordHistory)
+        try await signInGuard.rememberPassword(hash, of: user.id, keep: Self.passwordHistory, at: sessions.policy.now())
         return user
     }
 
@@ -68,7 +74,7 @@ public struct AccountService: Sendable {
         }
         let hash = try await hasher.hash(password)
         let user = try await users.setPassword(username: username, passwordHash: hash, mustChangePassword: temporary)
-        try await signInGuard.rememberPassword(hash, of: user.id, keep: Self.passwordHistory)
+        try await signInGuard.rememberPassword(hash, of: user.id, keep: Self.passwordHistory, at: sessions.policy.now())
         try await signInGuard.clear(user.id)
         try await sessions.endAll(of: user.id, reason: .passwordChanged)
         return user
@@ -99,7 +105,7 @@ public struct AccountService: Sendable {
             _ = try await hasher.hash(password)
             throw refused
         }
-        let now = Date()
+        let now = sessions.policy.now()
         if let until = try await signInGuard.standing(of: user.id).lockedUntil, until > now {
             throw Self.locked(until: until)
         }
@@ -118,7 +124,16 @@ public struct AccountService: Sendable {
             throw Problem(.unauthorized, code: "totp-invalid", detail: "The code is wrong or was used already; wait for the next one.")
         }
         try await signInGuard.clear(user.id)
-        return user
+        return try await expiringPassword(of: user, now: now)
+    }
+
+    /// The account, marked to change its password first when ``passwordMaxAge`` has passed since
+    /// the password was set.
+    private func expiringPassword(of user: User, now: Date) async throws -> User {
+        guard let passwordMaxAge, !user.mustChangePassword else { return user }
+        let setAt = try await signInGuard.passwordSetAt(of: user.id) ?? user.createdAt
+        guard setAt.addingTimeInterval(passwordMaxAge.seconds) <= now else { return user }
+        return try await users.requirePasswordChange(user.id)
     }
 
     /// Checks that the signed-in `user` is at the keyboard: their password and, with TOTP on,
@@ -128,7 +143,7 @@ public struct AccountService: Sendable {
         guard !user.external, let (_, hash) = try await users.credentials(username: user.username) else {
             throw Problem(.forbidden, code: "no-local-password", detail: "Your account signs in through the identity provider and has no password here to sign with.")
         }
-        let now = Date()
+        let now = sessions.policy.now()
         if let until = try await signInGuard.standing(of: user.id).lockedUntil, until > now {
             throw Self.locked(until: until, status: .forbidden)
         }

@@ -63,11 +63,19 @@ public struct SignInGuard: Sendable {
         }
     }
 
-    /// Remembers `passwordHash` as the account's newest password, keeping the last `keep`.
-    public func rememberPassword(_ passwordHash: String, of userId: UUID, keep: Int) async throws {
+    /// When the account's current password was set; nil when none was remembered.
+    public func passwordSetAt(of userId: UUID) async throws -> Date? {
+        try await database.read { db in
+            try await db.select().column("set_at").from("password_history").where("user_id", .equal, SQLBind(userId))
+                .orderBy("set_at", .descending).limit(1).first(decodingColumn: "set_at", as: Date.self)
+        }
+    }
+
+    /// Remembers `passwordHash` as the account's newest password, set at `date`, keeping the last `keep`.
+    public func rememberPassword(_ passwordHash: String, of userId: UUID, keep: Int, at date: Date = Date()) async throws {
         try await database.transaction { db in
             try await db.insert(into: "password_history").columns("user_id", "password_hash", "set_at")
-                .values(SQLBind(userId), SQLBind(passwordHash), SQLBind(Date())).run()
+                .values(SQLBind(userId), SQLBind(passwordHash), SQLBind(date)).run()
             let kept = try await db.select().column("set_at").from("password_history").where("user_id", .equal, SQLBind(userId))
                 .orderBy("set_at", .descending).limit(keep).all(decodingColumn: "set_at", as: Date.self)
             if kept.count == keep, let oldest = kept.last {

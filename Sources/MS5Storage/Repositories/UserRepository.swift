@@ -76,6 +76,20 @@ public struct UserRepository: Sendable {
         }
     }
 
+    /// Marks the account `id` to change its password at once (its password expired).
+    public func requirePasswordChange(_ id: UUID) async throws -> User {
+        try await database.transaction { db in
+            var user = try await Self.table.require(db, id: id)
+            let before = user
+            user.mustChangePassword = true
+            user.updatedAt = RecordClock.now()
+            try await db.update(Self.table.name).set("must_change_password", to: true).set("updated_at", to: user.updatedAt)
+                .where("id", .equal, id).run()
+            try await AuditLedger.record(db, action: "password-expired", recordType: "user", recordId: id.uuidString.lowercased(), before: before, after: user)
+            return user
+        }
+    }
+
     /// The account of `subject` at the OpenID provider `issuer`, made on first sight and kept in
     /// step with the provider's username, name and role. Refuses (409) a username a local account
     /// already has, so that a provider cannot take over a local account.
