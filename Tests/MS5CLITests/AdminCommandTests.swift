@@ -7,7 +7,7 @@ struct AdminCommandTests {
     func version() async throws {
         let result = try await MS5Process.run(["version"], in: try MS5Process.temporaryFolder())
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("ms5 0.1.0 (schema version 17)"))
+        #expect(result.stdout.hasPrefix("ms5 0.1.0 (schema version 21)"))
     }
 
     @Test("migrate applies every step once, then says the database is up to date")
