@@ -35,6 +35,10 @@ public struct AppConfig: Sendable {
     public var lockout = Duration.seconds(15 * 60)
     /// Sign-in attempts allowed per client address and minute.
     public var signInsPerMinute = 10
+    /// Wrong PINs in a row that lock a badge.
+    public var pinAttempts = 5
+    /// How long a badge stays locked after ``pinAttempts`` wrong PINs in a row.
+    public var pinLockout = Duration.seconds(15 * 60)
     /// Run the simulated bread line, feeding metrics bound to the connector `simulator`.
     public var simulatorEnabled = false
     public var simulatorSeed: UInt64 = 2026
@@ -93,6 +97,8 @@ public struct AppConfig: Sendable {
             summary: "Comma-separated roles whose accounts must turn TOTP on before they may do anything else (e.g. admin,engineer)."),
         Key(name: "auth.signInsPerMinute", defaultValue: "10", summary: "Sign-in attempts allowed per client address and minute, 1 to 10000."),
         Key(name: "auth.lockoutMinutes", defaultValue: "15", summary: "How long five wrong passwords in a row lock an account, 1 to 1440 minutes."),
+        Key(name: "auth.pinAttempts", defaultValue: "5", summary: "Wrong PINs in a row that lock a badge on the shared tablets, 1 to 20."),
+        Key(name: "auth.pinLockoutMinutes", defaultValue: "15", summary: "How long wrong PINs lock a badge, 1 to 1440 minutes."),
         Key(name: "simulator.enabled", defaultValue: "false", summary: "Run the simulated bread line (ms5 demo turns it on)."),
         Key(name: "simulator.seed", defaultValue: "2026", summary: "Seed of the simulated line: the same seed gives the same day."),
         Key(name: "simulator.speed", defaultValue: "1",
@@ -169,6 +175,10 @@ public struct AppConfig: Sendable {
         signInsPerMinute = try Self.integer(reader, "auth.signInsPerMinute", in: 1...10_000) ?? signInsPerMinute
         if let minutes = try Self.integer(reader, "auth.lockoutMinutes", in: 1...1440) {
             lockout = .seconds(minutes * 60)
+        }
+        pinAttempts = try Self.integer(reader, "auth.pinAttempts", in: 1...20) ?? pinAttempts
+        if let minutes = try Self.integer(reader, "auth.pinLockoutMinutes", in: 1...1440) {
+            pinLockout = .seconds(minutes * 60)
         }
         simulatorEnabled = try Self.boolean(reader, "simulator.enabled") ?? simulatorEnabled
         if let seed = try Self.integer(reader, "simulator.seed", in: 0...Int.max) { simulatorSeed = UInt64(seed) }

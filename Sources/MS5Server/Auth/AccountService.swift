@@ -12,6 +12,8 @@ public struct AccountService: Sendable {
     let sessions: SessionService
     let secondFactor: TOTPService
     let signInGuard: SignInGuard
+    /// The badges, whose PIN lockout an unlock lifts too.
+    let badges: BadgeStore
     /// How long an account stays locked after ``failedSignInLimit`` wrong passwords in a row.
     let lockout: Duration
 
@@ -39,6 +41,7 @@ public struct AccountService: Sendable {
         self.sessions = sessions
         self.secondFactor = secondFactor
         self.signInGuard = SignInGuard(database: database)
+        self.badges = BadgeStore(database: database)
         self.lockout = lockout
     }
 
@@ -74,9 +77,10 @@ public struct AccountService: Sendable {
         return user
     }
 
-    /// Lifts a lockout before its time runs out.
+    /// Lifts a lockout before its time runs out: the password's and the badge PIN's.
     public func unlock(_ userId: UUID) async throws {
         try await signInGuard.clear(userId)
+        try await badges.clear(userId)
     }
 
     private static func refuseCommon(_ password: String) throws {
