@@ -56,6 +56,8 @@ struct BadgeSignInTests {
                 let auth: HTTPFields = [.authorization: "Bearer \(session.token)"]
                 #expect(try await server.send(.get, "/v1/sites", as: nil, headers: auth).status == .ok)
 
+                let bare = try await server.send(.post, "/v1/auth/badge", as: nil)
+                #expect(bare.status == .unauthorized && bare.problem?.code == "device-not-registered")
                 for missing in [nil, "", "not-a-registered-token"] {
                     let refused = try await Self.badgeLogin(server, "B-1001", Self.pin, deviceToken: missing)
                     #expect(refused.status == .unauthorized && refused.problem?.code == "device-not-registered")

@@ -6,7 +6,7 @@ extension APIRoutes {
     /// Badges and PINs, and signing in with them on a registered tablet.
     mutating func addBadgeRoutes(badges: BadgeService, devices: DeviceService, accounts: AccountService, signInLimiter: SignInRateLimiter) {
         let sessions = accounts.sessions
-        add(APIOperation(
+        var badgeLogin = APIOperation(
             method: .post, path: "/v1/auth/badge", operationId: "badgeLogin",
             summary: """
                 Sign in on a registered shared tablet with badge number and PIN; answers as POST /v1/auth/login, and the session \
@@ -18,14 +18,19 @@ extension APIRoutes {
             tag: "Authentication", access: .anyone, parameters: [
                 .init(name: "X-Device-Token", location: .header, schema: .string(maxLength: DeviceService.maximumTokenLength),
                       description: "The token the tablet got when it was registered (POST /v1/devices)."),
-            ], rateLimited: true),
-            input: BadgeSignInRequest.self
-        ) { signIn, request, context in
+            ], rateLimited: true)
+        badgeLogin.requestSchema = BadgeSignInRequest.schemaName
+        badgeLogin.success = (.ok, LoginResponse.schemaName)
+        schemasInclude(BadgeSignInRequest.self)
+        schemasInclude(LoginResponse.self)
+        // The tablet is checked before the body is read, so that without it nothing about a badge is told.
+        addResponder(badgeLogin) { request, context in
             try signInLimiter.admit(context.remoteIP)
             let device = try await devices.device(presenting: request.headers[.deviceToken])
+            let signIn = try await JSONBody.decode(BadgeSignInRequest.self, from: request)
             let user = try await badges.signIn(badge: signIn.badge, pin: signIn.pin)
             try await devices.recordSignIn(on: device)
-            return try await sessions.start(for: user, deviceId: device.id)
+            return try JSONBody.response(try await sessions.start(for: user, deviceId: device.id), status: .ok)
         }
         add(APIOperation(
             method: .put, path: "/v1/auth/pin", operationId: "changePIN",
