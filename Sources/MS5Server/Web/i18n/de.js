@@ -13,7 +13,7 @@ export default {
   'login.failed': 'Benutzername oder Passwort ist falsch.',
   'login.totp': 'Code der Authenticator-App (oder ein Wiederherstellungscode)', 'login.totpNeeded': 'Geben Sie den Code Ihrer Authenticator-App ein.',
   'login.totpWrong': 'Der Code ist falsch oder wurde schon verwendet; warten Sie auf den nächsten.',
-  'login.badge': 'Ausweisnummer', 'login.pin': 'PIN', 'login.keypad': 'PIN-Tastenfeld', 'login.key.clear': 'Löschen', 'login.key.back': '⌫ Zurück',
+  'login.badge': 'Ausweisnummer', 'login.pin': 'PIN', 'login.keypad': 'PIN-Tastenfeld', 'login.key.clear': 'Löschen', 'login.key.back': 'Letzte Ziffer löschen',
   'login.badgeMissing': 'Ausweis scannen oder Nummer eingeben, dann die PIN.', 'login.badgeFailed': 'Ausweisnummer oder PIN ist falsch.',
   'login.badgeLocked': 'Zu viele falsche PINs: Dieser Ausweis ist eine Weile gesperrt. Ein Administrator kann ihn früher entsperren.',
   'login.deviceRefused': 'Dieses Tablet ist nicht (mehr) registriert. Bitten Sie einen Administrator um ein neues Geräte-Token.',

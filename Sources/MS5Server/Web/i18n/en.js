@@ -29,7 +29,7 @@ export default {
   'login.expired': 'Your session ended. Please sign in again.', 'login.mustChange': 'You must change your password at the office terminal.',
   'login.totp': 'Code from your authenticator app (or a recovery code)', 'login.totpNeeded': 'Enter the code of your authenticator app.',
   'login.totpWrong': 'The code is wrong or was used already; wait for the next one.',
-  'login.badge': 'Badge number', 'login.pin': 'PIN', 'login.keypad': 'PIN keypad', 'login.key.clear': 'Clear', 'login.key.back': '⌫ Delete',
+  'login.badge': 'Badge number', 'login.pin': 'PIN', 'login.keypad': 'PIN keypad', 'login.key.clear': 'Clear', 'login.key.back': 'Delete the last digit',
   'login.badgeMissing': 'Scan or type your badge number, then enter your PIN.', 'login.badgeFailed': 'Badge number or PIN is wrong.',
   'login.badgeLocked': 'Too many wrong PINs: this badge is locked for a while. An administrator can unlock it sooner.',
   'login.deviceRefused': 'This tablet is not registered (any more). Ask an administrator for a new device token.',

@@ -20,7 +20,8 @@ export function badgeForm(onDeviceRefused) {
   const keypad = h('div', { class: 'keypad', role: 'group', 'aria-label': t('login.keypad') },
     KEYS.map((key) => h('button', {
       type: 'button', class: 'btn keypad-key', dataset: { key },
-      text: key.length === 1 ? key : t(`login.key.${key}`),
+      text: { clear: t('login.key.clear'), back: '⌫' }[key] ?? key,
+      'aria-label': key === 'back' ? t('login.key.back') : undefined,
       on: { click: () => { press(key); pin.focus(); } },
     })));
   const form = h('form', { class: 'badge-form', novalidate: true },
