@@ -25,6 +25,9 @@ struct APIOperation: Sendable {
     var canConflict = false
     /// Whether the operation is limited per client address (429).
     var rateLimited = false
+    /// Whether the success answer holds a secret shown once (a device token): it is never kept
+    /// for replays, so such an operation takes no `Idempotency-Key`.
+    var answersSecret = false
     /// The request body's schema name, set when the operation is registered with an input type.
     var requestSchema: String?
     /// The media type of a request body that is a file rather than JSON (`text/csv`).
@@ -41,7 +44,7 @@ struct APIOperation: Sendable {
 
     /// Whether the operation is a signed-in write, which an `Idempotency-Key` header makes safe to send again.
     var acceptsIdempotencyKey: Bool {
-        access != .anyone && [.post, .put, .patch, .delete].contains(method)
+        !answersSecret && access != .anyone && [.post, .put, .patch, .delete].contains(method)
     }
 
     /// The path in the router's form, `/v1/sites/:id`.

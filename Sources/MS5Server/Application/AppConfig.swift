@@ -37,6 +37,10 @@ public struct AppConfig: Sendable {
     public var passwordMaxAge: Duration?
     /// Sign-in attempts allowed per client address and minute.
     public var signInsPerMinute = 10
+    /// Wrong PINs in a row that lock a badge.
+    public var pinAttempts = 5
+    /// How long a badge stays locked after ``pinAttempts`` wrong PINs in a row.
+    public var pinLockout = Duration.seconds(15 * 60)
     /// Run the simulated bread line, feeding metrics bound to the connector `simulator`.
     public var simulatorEnabled = false
     public var simulatorSeed: UInt64 = 2026
@@ -97,6 +101,8 @@ public struct AppConfig: Sendable {
         Key(name: "auth.lockoutMinutes", defaultValue: "15", summary: "How long five wrong passwords in a row lock an account, 1 to 1440 minutes."),
         Key(name: "auth.passwordMaxAgeDays", defaultValue: "0",
             summary: "Days a password lasts; the first sign-in after that must change it. 0 (the default): passwords do not expire; at most 3650."),
+        Key(name: "auth.pinAttempts", defaultValue: "5", summary: "Wrong PINs in a row that lock a badge on the shared tablets, 1 to 20."),
+        Key(name: "auth.pinLockoutMinutes", defaultValue: "15", summary: "How long wrong PINs lock a badge, 1 to 1440 minutes."),
         Key(name: "simulator.enabled", defaultValue: "false", summary: "Run the simulated bread line (ms5 demo turns it on)."),
         Key(name: "simulator.seed", defaultValue: "2026", summary: "Seed of the simulated line: the same seed gives the same day."),
         Key(name: "simulator.speed", defaultValue: "1",
@@ -176,6 +182,10 @@ public struct AppConfig: Sendable {
         }
         if let days = try Self.integer(reader, "auth.passwordMaxAgeDays", in: 0...3650) {
             passwordMaxAge = days == 0 ? nil : .seconds(days * 86_400)
+        }
+        pinAttempts = try Self.integer(reader, "auth.pinAttempts", in: 1...20) ?? pinAttempts
+        if let minutes = try Self.integer(reader, "auth.pinLockoutMinutes", in: 1...1440) {
+            pinLockout = .seconds(minutes * 60)
         }
         simulatorEnabled = try Self.boolean(reader, "simulator.enabled") ?? simulatorEnabled
         if let seed = try Self.integer(reader, "simulator.seed", in: 0...Int.max) { simulatorSeed = UInt64(seed) }

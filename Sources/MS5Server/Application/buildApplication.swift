@@ -122,7 +122,15 @@ func buildRouter(
         idempotentWrites: IdempotentWrites(store: IdempotencyStore(database: database)),
         rules: AttributeRules(database: database, now: clock), totpRequiredRoles: config.totpRequiredRoles)
     api.addOperationsRoutes(database: database, metrics: MetricsExporter(registry: registry, database: database, plcLinks: plcLinks))
-    api.addAuthRoutes(accounts: accounts, signInLimiter: SignInRateLimiter(limit: config.signInsPerMinute))
+    let signInLimiter = SignInRateLimiter(limit: config.signInsPerMinute)
+    api.addAuthRoutes(accounts: accounts, signInLimiter: signInLimiter)
+    let devices = DeviceService(store: DeviceStore(database: database), sessions: sessions)
+    api.addDeviceRoutes(devices: devices)
+    api.addBadgeRoutes(
+        badges: BadgeService(
+            store: BadgeStore(database: database), users: UserRepository(database: database), hasher: accounts.hasher,
+            attemptLimit: config.pinAttempts, lockout: config.pinLockout, now: clock),
+        devices: devices, accounts: accounts, signInLimiter: signInLimiter)
     api.addTOTPRoutes(accounts: accounts)
     api.addOIDCRoutes(provider.flatMap { provider in
         provider.settings.redirectURI.map { redirectURI in

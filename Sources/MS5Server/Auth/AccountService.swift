@@ -12,6 +12,8 @@ public struct AccountService: Sendable {
     let sessions: SessionService
     let secondFactor: TOTPService
     let signInGuard: SignInGuard
+    /// The badges, whose PIN lockout an unlock lifts too.
+    let badges: BadgeStore
     /// How long an account stays locked after ``failedSignInLimit`` wrong passwords in a row.
     let lockout: Duration
     /// How long a password lasts before the next sign-in must change it; nil: for ever.
@@ -44,6 +46,7 @@ public struct AccountService: Sendable {
         self.sessions = sessions
         self.secondFactor = secondFactor
         self.signInGuard = SignInGuard(database: database)
+        self.badges = BadgeStore(database: database)
         self.lockout = lockout
         self.passwordMaxAge = passwordMaxAge
     }
@@ -80,9 +83,10 @@ public struct AccountService: Sendable {
         return user
     }
 
-    /// Lifts a lockout before its time runs out.
+    /// Lifts a lockout before its time runs out: the password's and the badge PIN's.
     public func unlock(_ userId: UUID) async throws {
         try await signInGuard.clear(userId)
+        try await badges.clear(userId)
     }
 
     private static func refuseCommon(_ password: String) throws {

@@ -18,14 +18,17 @@ struct SessionService: Sendable {
         case passwordChanged = "password-changed"
         case refreshTokenReused = "refresh-token-reused"
         case inactive
+        case deviceRevoked = "device-revoked"
     }
 
-    /// Starts a session for `user` and answers its first access and refresh tokens.
-    func start(for user: User) async throws -> LoginResponse {
+    /// Starts a session for `user` and answers its first access and refresh tokens; `deviceId`
+    /// names the shared tablet of a badge sign-in, recorded with the session.
+    func start(for user: User, deviceId: UUID? = nil) async throws -> LoginResponse {
         let now = policy.now()
         let refreshToken = OpaqueToken.generate()
         let expiresAt = now.addingTimeInterval(policy.sessionLifetime.seconds)
-        let id = try await sessions.start(userId: user.id, refreshTokenHash: refreshToken.hash, now: now, expiresAt: expiresAt)
+        let id = try await sessions.start(
+            userId: user.id, refreshTokenHash: refreshToken.hash, now: now, expiresAt: expiresAt, deviceId: deviceId)
         return try await tokens(for: user, session: id, refreshToken: refreshToken, refreshExpiresAt: expiresAt, now: now)
     }
 
@@ -79,6 +82,13 @@ struct SessionService: Sendable {
     func endAll(of userId: UUID, reason: EndReason) async throws {
         try await sessions.revokeAll(userId: userId, reason: reason.rawValue, at: policy.now())
         cache.forget(userId: userId)
+    }
+
+    /// Revokes every session started on the device `deviceId`.
+    func endAll(onDevice deviceId: UUID, reason: EndReason) async throws {
+        for id in try await sessions.revokeAll(deviceId: deviceId, reason: reason.rawValue, at: policy.now()) {
+            cache.forget(session: id)
+        }
     }
 
     private func tokens(

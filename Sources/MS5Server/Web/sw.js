@@ -1,7 +1,7 @@
 // MS5 Floor service worker: app shell cached per version (old versions removed on activate);
 // GET /v1/… network-first, the last good answer kept and served when the network fails,
 // marked with X-MS5-Cached-At so the app can say it shows saved data.
-const VERSION = 'v3';
+const VERSION = 'v4';
 const SHELL_CACHE = `ms5-shell-${VERSION}`;
 const API_CACHE = 'ms5-api';
 const SHELL = [
@@ -9,7 +9,7 @@ const SHELL = [
   'icons/icon.svg', 'icons/icon-192.png', 'icons/icon-512.png',
   'js/app.js', 'js/api.js', 'js/auth.js', 'js/charts.js', 'js/data.js', 'js/dom.js', 'js/events.js',
   'js/i18n.js', 'js/live.js', 'js/outbox.js', 'js/settings.js', 'js/ui.js',
-  'js/views/login.js', 'js/views/plant.js', 'js/views/line.js', 'js/views/andon.js', 'js/views/oee.js',
+  'js/views/login.js', 'js/views/badge.js', 'js/views/plant.js', 'js/views/line.js', 'js/views/andon.js', 'js/views/oee.js',
   'js/views/jobs.js', 'js/views/checklists.js', 'js/views/checklist.js', 'js/views/signatures.js', 'js/views/outbox.js', 'js/views/settings.js',
   'i18n/en.js', 'i18n/de.js',
 ];

@@ -13,12 +13,13 @@ public struct SessionRepository: Sendable {
         self.database = database
     }
 
-    /// Starts a session of `userId` at `now`, ending at `expiresAt`, with its first refresh token.
-    public func start(userId: UUID, refreshTokenHash: String, now: Date, expiresAt: Date) async throws -> UUID {
+    /// Starts a session of `userId` at `now`, ending at `expiresAt`, with its first refresh token;
+    /// `deviceId` names the shared tablet it was started on by badge, if any.
+    public func start(userId: UUID, refreshTokenHash: String, now: Date, expiresAt: Date, deviceId: UUID? = nil) async throws -> UUID {
         let id = UUID()
         try await database.transaction { db in
-            try await db.insert(into: "auth_sessions").columns("id", "user_id", "created_at", "last_seen_at", "expires_at")
-                .values(SQLBind(id), SQLBind(userId), SQLBind(now), SQLBind(now), SQLBind(expiresAt))
+            try await db.insert(into: "auth_sessions").columns("id", "user_id", "created_at", "last_seen_at", "expires_at", "device_id")
+                .values(SQLBind(id), SQLBind(userId), SQLBind(now), SQLBind(now), SQLBind(expiresAt), SQLBind(deviceId))
                 .run()
             try await Self.insertActive(db, hash: refreshTokenHash, sessionId: id, now: now)
         }
@@ -105,6 +106,15 @@ public struct SessionRepository: Sendable {
         try await database.transaction { db in
             try await db.update("auth_sessions").set("revoked_at", to: SQLBind(now)).set("reason", to: SQLBind(reason))
                 .where("user_id", .equal, SQLBind(userId)).where("revoked_at", .is, SQLLiteral.null).run()
+        }
+    }
+
+    /// Revokes every live session started on the device `deviceId` (the device was revoked); answers their ids.
+    public func revokeAll(deviceId: UUID, reason: String, at now: Date) async throws -> [UUID] {
+        try await database.transaction { db in
+            try await db.update("auth_sessions").set("revoked_at", to: SQLBind(now)).set("reason", to: SQLBind(reason))
+                .where("device_id", .equal, SQLBind(deviceId)).where("revoked_at", .is, SQLLiteral.null)
+                .returning("id").all(decodingColumn: "id", as: UUID.self)
         }
     }
 

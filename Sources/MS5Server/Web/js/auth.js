@@ -108,15 +108,32 @@ export function login(username, password, totp) {
   return begin('/v1/auth/login', totp ? { username, password, totp } : { username, password });
 }
 
+/** Signs in by badge and PIN on a registered tablet; answers the user or throws an Error with the problem. */
+export function badgeLogin(badge, pin) {
+  return begin('/v1/auth/badge', { badge, pin }, { 'X-Device-Token': deviceToken() });
+}
+
+// The device token an administrator stored on a shared tablet (POST /v1/devices answers it once);
+// it stays across sign-outs, since the tablet stays registered.
+const DEVICE_KEY = 'ms5.deviceToken';
+
+/** The tablet's device token, or null when this browser is not a registered tablet. */
+export function deviceToken() { return localStorage.getItem(DEVICE_KEY) || null; }
+
+/** Stores the tablet's device token (empty forgets it). */
+export function setDeviceToken(token) {
+  if (token) localStorage.setItem(DEVICE_KEY, token); else localStorage.removeItem(DEVICE_KEY);
+}
+
 /** Finishes a sign-in through the identity provider: swaps its one-time code for tokens. */
 export function completeProviderSignIn(code) {
   return begin('/v1/auth/oidc/session', { code });
 }
 
-async function begin(path, request) {
+async function begin(path, request, headers = {}) {
   const res = await fetch(path, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...headers },
     body: JSON.stringify(request),
   });
   const body = await res.json().catch(() => ({}));
