@@ -454,6 +454,7 @@ let package = Package(
                 "MS5Domain",
                 "MS5Identity",
                 "MS5Ingest",
+                "MS5JSON",
                 "MS5Simulator",
                 "MS5Server",
                 "MS5Connectors",
