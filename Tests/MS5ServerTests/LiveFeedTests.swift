@@ -9,6 +9,7 @@ import MS5Domain
 import MS5Storage
 import MS5TestSupport
 import NIOCore
+import NIOSSL
 import Synchronization
 import Testing
 
@@ -73,12 +74,14 @@ final class LiveClient: Sendable {
     /// Finishing it makes the client send its close frame and end the connection.
     private let closing: AsyncStream<Void>.Continuation
 
-    init(port: Int, token: String, topics: [String]) {
+    /// Connects to the server at `port` and subscribes to `topics`; with `tls`, over `wss://localhost`.
+    init(port: Int, token: String, topics: [String], tls: TLSConfiguration? = nil) {
         let received = received
         let (closeRequests, closing) = AsyncStream<Void>.makeStream()
         self.closing = closing
+        let url = tls == nil ? "ws://127.0.0.1:\(port)/v1/live?access_token=\(token)" : "wss://localhost:\(port)/v1/live?access_token=\(token)"
         task = Task {
-            _ = try await WebSocketClient.connect(url: "ws://127.0.0.1:\(port)/v1/live?access_token=\(token)", logger: Logger(label: "ms5.test")) { inbound, outbound, _ in
+            _ = try await WebSocketClient.connect(url: url, tlsConfiguration: tls, logger: Logger(label: "ms5.test")) { inbound, outbound, _ in
                 let list = topics.map { "\"\($0)\"" }.joined(separator: ",")
                 try await outbound.write(.text("{\"type\":\"subscribe\",\"topics\":[\(list)]}"))
                 try await withThrowingTaskGroup(of: Void.self) { group in

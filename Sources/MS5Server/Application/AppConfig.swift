@@ -52,6 +52,8 @@ public struct AppConfig: Sendable {
     public var oidc: OIDCSettings?
     /// The folder the floor app is served from at `/`; nil serves the copy built into ms5.
     public var webRoot: String?
+    /// ms5's own certificate and key: set, it serves HTTPS (and HSTS); nil, plain HTTP.
+    public var tls: TLSSettings?
 
     /// The defaults.
     public init() {}
@@ -121,6 +123,9 @@ public struct AppConfig: Sendable {
         Key(name: "oidc.sitesClaim", defaultValue: "", summary: "Dotted path of a claim listing site codes (read, not yet enforced)."),
         Key(name: "oidc.usernameClaim", defaultValue: "preferred_username", summary: "The claim read as the username ('sub' when it is missing)."),
         Key(name: "web.root", defaultValue: "", summary: "A folder to serve the floor app from instead of the copy built into ms5 (for developing it)."),
+        Key(name: "tls.certificate", defaultValue: "",
+            summary: "PEM file of ms5's certificate (then its chain) to serve HTTPS itself, without a proxy; requires tls.key."),
+        Key(name: "tls.key", defaultValue: "", summary: "PEM file of the private key of tls.certificate; requires tls.certificate."),
     ]
 
     /// Reads and checks every key, refusing values that are not usable with a message naming the key.
@@ -188,6 +193,26 @@ public struct AppConfig: Sendable {
                 throw ConfigError(key: "web.root", reason: "must be an existing folder")
             }
             webRoot = root
+        }
+        try readTLS(reader)
+    }
+
+    /// Reads `tls.certificate` and `tls.key`, both or neither, and checks that the files make a
+    /// usable server configuration.
+    private mutating func readTLS(_ reader: ConfigReader) throws(ConfigError) {
+        let certificate = reader.string(forKey: "tls.certificate").flatMap { $0.isEmpty ? nil : $0 }
+        let key = reader.string(forKey: "tls.key").flatMap { $0.isEmpty ? nil : $0 }
+        switch (certificate, key) {
+        case (nil, nil):
+            return
+        case (let certificate?, let key?):
+            let settings = TLSSettings(certificatePath: certificate, keyPath: key)
+            _ = try settings.serverConfiguration()
+            tls = settings
+        case (nil, _):
+            throw ConfigError(key: "tls.certificate", reason: "must be set when tls.key is")
+        case (_, nil):
+            throw ConfigError(key: "tls.key", reason: "must be set when tls.certificate is")
         }
     }
 
