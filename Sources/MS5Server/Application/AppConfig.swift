@@ -35,6 +35,10 @@ public struct AppConfig: Sendable {
     public var lockout = Duration.seconds(15 * 60)
     /// Sign-in attempts allowed per client address and minute.
     public var signInsPerMinute = 10
+    /// Requests allowed per client address and second on average; 0 turns the limit off.
+    public var requestsPerSecond = 50
+    /// Requests a client address may send at once, beyond its per-second allowance.
+    public var requestBurst = 200
     /// Run the simulated bread line, feeding metrics bound to the connector `simulator`.
     public var simulatorEnabled = false
     public var simulatorSeed: UInt64 = 2026
@@ -81,6 +85,9 @@ public struct AppConfig: Sendable {
         Key(name: "http.port", defaultValue: "8080", summary: "TCP port to listen on (0 picks a free one)."),
         Key(name: "http.corsOrigins", defaultValue: "",
             summary: "Comma-separated web origins (https://host[:port]) whose pages may call the API; empty allows only ms5's own."),
+        Key(name: "http.requestsPerSecond", defaultValue: "50",
+            summary: "Requests allowed per client address and second on average, 0 to 100000 (0 turns the limit off); beyond it, 429."),
+        Key(name: "http.requestBurst", defaultValue: "200", summary: "Requests a client address may send at once before http.requestsPerSecond applies, 1 to 1000000."),
         Key(name: "database.url", defaultValue: "sqlite:./ms5-data/ms5.sqlite",
             summary: "sqlite:PATH, sqlite::memory: or postgres://user:pass@host:5432/db?sslmode=prefer&pool_max=10."),
         Key(name: "database.migrate", defaultValue: "true", summary: "Apply pending schema migrations at start."),
@@ -139,6 +146,8 @@ public struct AppConfig: Sendable {
             }
             corsOrigins = Set(origins)
         }
+        requestsPerSecond = try Self.integer(reader, "http.requestsPerSecond", in: 0...100_000) ?? requestsPerSecond
+        requestBurst = try Self.integer(reader, "http.requestBurst", in: 1...1_000_000) ?? requestBurst
         if let url = reader.string(forKey: "database.url") {
             do { database = try DatabaseURL(parsing: url) } catch { throw ConfigError(key: "database.url", reason: error.message) }
         }
