@@ -28,6 +28,12 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "Log format (log.format): text or json.")
     var logFormat: String?
 
+    @Option(help: "PEM file of the certificate (then its chain) to serve HTTPS with (tls.certificate); needs --tls-key.")
+    var tlsCertificate: String?
+
+    @Option(help: "PEM file of the certificate's private key (tls.key); needs --tls-certificate.")
+    var tlsKey: String?
+
     /// Reads the configuration from every source; `defaults` replace the usual defaults of their keys.
     func load(defaults: [String: String] = [:]) async throws -> AppConfig {
         var flags: [AbsoluteConfigKey: ConfigValue] = [:]
@@ -40,6 +46,8 @@ struct ServerOptions: ParsableArguments {
         set("database.migrate", noMigrate ? "false" : nil)
         set("log.level", logLevel)
         set("log.format", logFormat)
+        set("tls.certificate", tlsCertificate)
+        set("tls.key", tlsKey)
         var providers: [any ConfigProvider] = [
             InMemoryProvider(name: "flags", values: flags),
             EnvironmentVariablesProvider(secretsSpecifier: .specific(["MS5_DATABASE_URL"])).prefixKeys(with: "ms5"),

@@ -17,6 +17,8 @@ public struct RealtimeHubConfiguration: Sendable {
     public var relayBufferLimit: Int
     /// Largest client message accepted, in bytes.
     public var maxClientMessageSize: Int
+    /// How often an open connection's sign-in is checked; one that has ended is closed (close code 4401).
+    public var authorizationCheckInterval: Duration
 
     /// Creates a configuration; every parameter has a production default.
     public init(
@@ -27,7 +29,8 @@ public struct RealtimeHubConfiguration: Sendable {
         heartbeatTimeout: Duration = .seconds(45),
         closeTimeout: Duration = .seconds(5),
         relayBufferLimit: Int = 10_000,
-        maxClientMessageSize: Int = 64 * 1024
+        maxClientMessageSize: Int = 64 * 1024,
+        authorizationCheckInterval: Duration = .seconds(5)
     ) {
         self.replayCapacity = replayCapacity
         self.clientQueueLimit = clientQueueLimit
@@ -37,6 +40,7 @@ public struct RealtimeHubConfiguration: Sendable {
         self.closeTimeout = closeTimeout
         self.relayBufferLimit = relayBufferLimit
         self.maxClientMessageSize = maxClientMessageSize
+        self.authorizationCheckInterval = authorizationCheckInterval
     }
 
     /// The least time between two messages of one key to one client.

@@ -9,6 +9,8 @@ struct RealtimeSession: Sendable {
     let hub: RealtimeHub
     let connection: RealtimeConnection
     let canSubscribe: @Sendable (RealtimePrincipal, RealtimeTopic) -> Bool
+    /// Whether the principal is still signed in; nil when the endpoint does not follow sign-ins.
+    let stillAuthorized: (@Sendable (RealtimePrincipal) async -> Bool)?
     /// A `resumeFrom` given as query parameter, applied to the first `subscribe`.
     let initialResumeFrom: UInt64?
     let logger: Logger
@@ -19,6 +21,9 @@ struct RealtimeSession: Sendable {
             group.addTask { await readMessages(from: inbound) }
             group.addTask { await sendHeartbeats() }
             group.addTask { for await _ in connection.closed {} }
+            if let stillAuthorized {
+                group.addTask { await watchSignIn(stillAuthorized) }
+            }
             await group.next()
             group.cancelAll()
         }
@@ -110,6 +115,22 @@ struct RealtimeSession: Sendable {
                 return
             }
             connection.enqueue(ServerMessages.heartbeat)
+        }
+    }
+
+    /// Asks `stillAuthorized` every check interval and closes the connection (4401) once the
+    /// principal's sign-in has ended.
+    private func watchSignIn(_ stillAuthorized: @Sendable (RealtimePrincipal) async -> Bool) async {
+        while !Task.isCancelled {
+            do {
+                try await Task.sleep(for: hub.configuration.authorizationCheckInterval)
+            } catch {
+                return
+            }
+            if await !stillAuthorized(connection.principal) {
+                connection.close(.sessionEnded)
+                return
+            }
         }
     }
 

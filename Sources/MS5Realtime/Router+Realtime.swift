@@ -17,12 +17,16 @@ extension Router where Context: WebSocketRequestContext {
     ///   - hub: The hub whose events the endpoint serves.
     ///   - authorize: Returns who is connecting, or `nil` to refuse.
     ///   - canSubscribe: Whether the principal may subscribe to a topic; refused topics get an `error` message.
+    ///   - stillAuthorized: Whether an open connection's principal is still signed in, asked every
+    ///     ``RealtimeHubConfiguration/authorizationCheckInterval``; `false` closes it with 4401.
+    ///     Nil never asks.
     @discardableResult
     public func addRealtimeEndpoint(
         _ path: RouterPath,
         hub: RealtimeHub,
         authorize: @escaping @Sendable (Request, Context) async throws -> RealtimePrincipal?,
-        canSubscribe: @escaping @Sendable (RealtimePrincipal, RealtimeTopic) -> Bool = { _, _ in true }
+        canSubscribe: @escaping @Sendable (RealtimePrincipal, RealtimeTopic) -> Bool = { _, _ in true },
+        stillAuthorized: (@Sendable (RealtimePrincipal) async -> Bool)? = nil
     ) -> Self {
         let handoff = PrincipalHandoff()
         return ws(path) { request, context in
@@ -40,6 +44,7 @@ extension Router where Context: WebSocketRequestContext {
                 hub: hub,
                 connection: hub.connect(principal: principal),
                 canSubscribe: canSubscribe,
+                stillAuthorized: stillAuthorized,
                 initialResumeFrom: context.request.uri.queryParameters["resumeFrom"].flatMap { UInt64(String($0)) },
                 logger: context.logger
             )

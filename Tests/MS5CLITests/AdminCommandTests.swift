@@ -84,6 +84,15 @@ struct AdminCommandTests {
         #expect(result.stderr.contains("Configuration key 'auth.bcryptCost' (environment MS5_AUTH_BCRYPT_COST) must be from 4 to 16."))
     }
 
+    @Test("A TLS certificate file that cannot be read stops ms5 serve with the file named")
+    func unreadableCertificate() async throws {
+        let folder = try MS5Process.temporaryFolder()
+        let missing = folder.appendingPathComponent("missing.pem").path
+        let result = try await MS5Process.run(["serve", "--tls-certificate", missing, "--tls-key", missing], in: folder)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("Configuration key 'tls.certificate' (environment MS5_TLS_CERTIFICATE) names '\(missing)'"), "\(result.stderr)")
+    }
+
     @Test("A JSON configuration file is read, and flags win over it")
     func configFile() async throws {
         let folder = try MS5Process.temporaryFolder()

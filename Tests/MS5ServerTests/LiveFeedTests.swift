@@ -9,6 +9,7 @@ import MS5Domain
 import MS5Storage
 import MS5TestSupport
 import NIOCore
+import NIOSSL
 import Synchronization
 import Testing
 
@@ -66,6 +67,8 @@ final class LiveClient: Sendable {
     /// The text messages received and not yet taken.
     final class Inbox: Sendable {
         let messages = Mutex<[String]>([])
+        /// Whether the connection has ended, and the close frame the server sent, if any.
+        let ending = Mutex<(ended: Bool, frame: WebSocketCloseFrame?)>((false, nil))
     }
 
     private let received = Inbox()
@@ -73,12 +76,14 @@ final class LiveClient: Sendable {
     /// Finishing it makes the client send its close frame and end the connection.
     private let closing: AsyncStream<Void>.Continuation
 
-    init(port: Int, token: String, topics: [String]) {
+    /// Connects to the server at `port` and subscribes to `topics`; with `tls`, over `wss://localhost`.
+    init(port: Int, token: String, topics: [String], tls: TLSConfiguration? = nil) {
         let received = received
         let (closeRequests, closing) = AsyncStream<Void>.makeStream()
         self.closing = closing
+        let url = tls == nil ? "ws://127.0.0.1:\(port)/v1/live?access_token=\(token)" : "wss://localhost:\(port)/v1/live?access_token=\(token)"
         task = Task {
-            _ = try await WebSocketClient.connect(url: "ws://127.0.0.1:\(port)/v1/live?access_token=\(token)", logger: Logger(label: "ms5.test")) { inbound, outbound, _ in
+            let frame = try await WebSocketClient.connect(url: url, tlsConfiguration: tls, logger: Logger(label: "ms5.test")) { inbound, outbound, _ in
                 let list = topics.map { "\"\($0)\"" }.joined(separator: ",")
                 try await outbound.write(.text("{\"type\":\"subscribe\",\"topics\":[\(list)]}"))
                 try await withThrowingTaskGroup(of: Void.self) { group in
@@ -96,6 +101,7 @@ final class LiveClient: Sendable {
                     group.cancelAll()
                 }
             }
+            received.ending.withLock { $0 = (true, frame) }
         }
     }
 
@@ -113,6 +119,17 @@ final class LiveClient: Sendable {
             try await Task.sleep(for: .milliseconds(50))
         }
         throw LiveClientTimeout(what: what)
+    }
+
+    /// The close frame the server ended the connection with, waiting for it up to `timeout`.
+    func serverClose(timeout: Duration = .seconds(20)) async throws -> WebSocketCloseFrame? {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            let ending = received.ending.withLock { $0 }
+            if ending.ended { return ending.frame }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw LiveClientTimeout(what: "the server to close the socket")
     }
 
     func close() async {

@@ -44,6 +44,18 @@ struct RequestValidationTests {
         try await Self.refuse(#"{\#(Self.valid), "criticality": 1, "description": "\#(padding)"}"#, status: .contentTooLarge)
     }
 
+    @Test("An uploaded file over 1 MiB is 413 too, and the catalog stays as it was")
+    func fileTooLarge() async throws {
+        try await TestServer.run { server in
+            let (_, _, _, equipment) = try await PlantAPITests.makePlant(server)
+            let file = "word,bit,code,text\n" + String(repeating: "0,1,F1,Jam at the infeed conveyor of the slicer\n", count: (1 << 20) / 40)
+            let response = try await server.sendRaw(.post, "/v1/equipment/\(equipment.id)/imports/faults", body: file, contentType: "text/csv")
+            #expect(response.status == .contentTooLarge && response.problem?.code == "too-large")
+            let catalog = try await server.send(.get, "/v1/equipment/\(equipment.id)/fault-catalog")
+            #expect(catalog.status == .ok && !String(buffer: catalog.body).contains("F1"))
+        }
+    }
+
     @Test("Wrong types, missing fields, nulls and unknown members are 422 naming the field", arguments: [
         (#"{\#(RequestValidationTests.valid), "criticality": "high"}"#, "/criticality"),
         (#"{\#(RequestValidationTests.valid)}"#, "/criticality"),

@@ -21,13 +21,16 @@ struct TestServer {
     let client: any TestClientProtocol
     let tokens: [Role: String]
 
-    /// The configuration tests run with: in-memory SQLite, the cheapest bcrypt cost.
+    /// The configuration tests run with: in-memory SQLite, the cheapest bcrypt cost, and no
+    /// per-address limits (every request of a test comes from one address, hundreds a second;
+    /// the rate limit's own tests turn it on).
     static func config(database: DatabaseURL = .sqliteMemory) -> AppConfig {
         var config = AppConfig()
         config.database = database
         config.port = 0
         config.bcryptCost = 4
         config.signInsPerMinute = 10_000
+        config.requestsPerSecond = 0
         return config
     }
 

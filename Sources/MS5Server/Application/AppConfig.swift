@@ -41,6 +41,10 @@ public struct AppConfig: Sendable {
     public var pinAttempts = 5
     /// How long a badge stays locked after ``pinAttempts`` wrong PINs in a row.
     public var pinLockout = Duration.seconds(15 * 60)
+    /// Requests allowed per client address and second on average; 0 turns the limit off.
+    public var requestsPerSecond = 50
+    /// Requests a client address may send at once, beyond its per-second allowance.
+    public var requestBurst = 200
     /// Run the simulated bread line, feeding metrics bound to the connector `simulator`.
     public var simulatorEnabled = false
     public var simulatorSeed: UInt64 = 2026
@@ -58,6 +62,8 @@ public struct AppConfig: Sendable {
     public var oidc: OIDCSettings?
     /// The folder the floor app is served from at `/`; nil serves the copy built into ms5.
     public var webRoot: String?
+    /// ms5's own certificate and key: set, it serves HTTPS (and HSTS); nil, plain HTTP.
+    public var tls: TLSSettings?
 
     /// The defaults.
     public init() {}
@@ -85,6 +91,9 @@ public struct AppConfig: Sendable {
         Key(name: "http.port", defaultValue: "8080", summary: "TCP port to listen on (0 picks a free one)."),
         Key(name: "http.corsOrigins", defaultValue: "",
             summary: "Comma-separated web origins (https://host[:port]) whose pages may call the API; empty allows only ms5's own."),
+        Key(name: "http.requestsPerSecond", defaultValue: "50",
+            summary: "Requests allowed per client address and second on average, 0 to 100000 (0 turns the limit off); beyond it, 429."),
+        Key(name: "http.requestBurst", defaultValue: "200", summary: "Requests a client address may send at once before http.requestsPerSecond applies, 1 to 1000000."),
         Key(name: "database.url", defaultValue: "sqlite:./ms5-data/ms5.sqlite",
             summary: "sqlite:PATH, sqlite::memory: or postgres://user:pass@host:5432/db?sslmode=prefer&pool_max=10."),
         Key(name: "database.migrate", defaultValue: "true", summary: "Apply pending schema migrations at start."),
@@ -131,6 +140,9 @@ public struct AppConfig: Sendable {
         Key(name: "oidc.sitesClaim", defaultValue: "", summary: "Dotted path of a claim listing site codes (read, not yet enforced)."),
         Key(name: "oidc.usernameClaim", defaultValue: "preferred_username", summary: "The claim read as the username ('sub' when it is missing)."),
         Key(name: "web.root", defaultValue: "", summary: "A folder to serve the floor app from instead of the copy built into ms5 (for developing it)."),
+        Key(name: "tls.certificate", defaultValue: "",
+            summary: "PEM file of ms5's certificate (then its chain) to serve HTTPS itself, without a proxy; requires tls.key."),
+        Key(name: "tls.key", defaultValue: "", summary: "PEM file of the private key of tls.certificate; requires tls.certificate."),
     ]
 
     /// Reads and checks every key, refusing values that are not usable with a message naming the key.
@@ -144,6 +156,8 @@ public struct AppConfig: Sendable {
             }
             corsOrigins = Set(origins)
         }
+        requestsPerSecond = try Self.integer(reader, "http.requestsPerSecond", in: 0...100_000) ?? requestsPerSecond
+        requestBurst = try Self.integer(reader, "http.requestBurst", in: 1...1_000_000) ?? requestBurst
         if let url = reader.string(forKey: "database.url") {
             do { database = try DatabaseURL(parsing: url) } catch { throw ConfigError(key: "database.url", reason: error.message) }
         }
@@ -205,6 +219,26 @@ public struct AppConfig: Sendable {
                 throw ConfigError(key: "web.root", reason: "must be an existing folder")
             }
             webRoot = root
+        }
+        try readTLS(reader)
+    }
+
+    /// Reads `tls.certificate` and `tls.key`, both or neither, and checks that the files make a
+    /// usable server configuration.
+    private mutating func readTLS(_ reader: ConfigReader) throws(ConfigError) {
+        let certificate = reader.string(forKey: "tls.certificate").flatMap { $0.isEmpty ? nil : $0 }
+        let key = reader.string(forKey: "tls.key").flatMap { $0.isEmpty ? nil : $0 }
+        switch (certificate, key) {
+        case (nil, nil):
+            return
+        case (let certificate?, let key?):
+            let settings = TLSSettings(certificatePath: certificate, keyPath: key)
+            _ = try settings.serverConfiguration()
+            tls = settings
+        case (nil, _):
+            throw ConfigError(key: "tls.certificate", reason: "must be set when tls.key is")
+        case (_, nil):
+            throw ConfigError(key: "tls.key", reason: "must be set when tls.certificate is")
         }
     }
 

@@ -1,5 +1,7 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import HummingbirdWebSocket
 import Logging
 import MS5Andon
@@ -51,9 +53,10 @@ public func buildApplication(
         services.append(SimulatorFeed(
             pipeline: pipeline, database: database, seed: config.simulatorSeed, speed: Double(config.simulatorSpeed), logger: logger))
     }
+    let plain = HTTPServerBuilder.http1WebSocketUpgrade(webSocketRouter: router)
     var app = Application(
         router: router,
-        server: .http1WebSocketUpgrade(webSocketRouter: router),
+        server: try config.tls.map { try HTTPServerBuilder.tls(plain, tlsConfiguration: try $0.serverConfiguration()) } ?? plain,
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "ms5"),
         services: services,
         logger: logger
@@ -74,7 +77,9 @@ public func buildApplication(
             ])
         }
         try await prepare(database)
-        logger.notice("ms5 ready", metadata: ["database": "\(database.url)", "address": "\(config.host):\(config.port)"])
+        logger.notice("ms5 ready", metadata: [
+            "database": "\(database.url)", "address": "\(config.host):\(config.port)", "tls": "\(config.tls == nil ? "off" : "on")",
+        ])
     }
     return app
 }
@@ -87,13 +92,17 @@ func buildRouter(
     let router = Router(context: AppContext.self)
     let registry = PrometheusCollectorRegistry()
     router.add(middleware: RequestIDMiddleware())
-    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware(strictTransportSecurity: config.tls != nil))
     if !config.corsOrigins.isEmpty {
         router.add(middleware: CORSAllowListMiddleware(origins: config.corsOrigins))
     }
     router.add(middleware: HTTPMetricsMiddleware(registry: registry))
     router.add(middleware: AccessLogMiddleware())
     router.add(middleware: ProblemMiddleware())
+    if config.requestsPerSecond > 0 {
+        router.add(middleware: RequestRateLimitMiddleware(
+            limiter: RequestRateLimiter(requestsPerSecond: config.requestsPerSecond, burst: config.requestBurst)))
+    }
     if let webRoot = config.webRoot ?? Bundle.module.url(forResource: "Web", withExtension: nil)?.path {
         router.add(middleware: FileMiddleware(webRoot, cacheControl: .init([(MediaType(type: .any), [.noCache])]), searchForIndexHtml: true))
     }

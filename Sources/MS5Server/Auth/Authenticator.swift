@@ -53,6 +53,15 @@ struct Authenticator: Sendable {
         return SignedIn(user: live.user, sessionId: sessionId)
     }
 
+    /// Whether the session `id` is still live: not signed out or revoked, its account enabled, not
+    /// past its lifetime nor unused too long. Asking does not count as using it.
+    func isLive(session id: UUID) async throws -> Bool {
+        if cache.user(forSession: id) != nil { return true }
+        let now = policy.now()
+        guard let live = try await sessions.live(id, at: now) else { return false }
+        return !policy.isInactive(lastSeenAt: live.lastSeenAt, at: now)
+    }
+
     /// The bearer token the request carries, or a 401 problem.
     static func token(of request: Request) throws -> String {
         guard let header = request.headers[.authorization] else {

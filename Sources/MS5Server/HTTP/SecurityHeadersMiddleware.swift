@@ -3,8 +3,15 @@ import Hummingbird
 
 /// Puts the browser hardening headers on every response: a Content-Security-Policy that allows
 /// no inline script or style and no framing, no MIME sniffing, no referrer, and no access to
-/// camera, microphone or location.
+/// camera, microphone or location. Served over TLS, it also tells browsers to use HTTPS alone
+/// for a year (HSTS); over plain HTTP that header would mean nothing, and is left out.
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
+    /// The HSTS value: a year, the host alone (a plant's other hosts may not speak HTTPS).
+    static var strictTransportSecurityValue: String { "max-age=31536000" }
+
+    /// Whether responses carry `Strict-Transport-Security`: only when ms5 serves TLS itself.
+    let strictTransportSecurity: Bool
+
     /// The policy the floor app is written for: everything from this server, WebSockets to it.
     static var contentSecurityPolicy: String {
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' ws: wss:; "
@@ -20,6 +27,9 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         response.headers[.referrerPolicy] = "no-referrer"
         response.headers[.permissionsPolicy] = "camera=(), microphone=(), geolocation=()"
         response.headers[.crossOriginOpenerPolicy] = "same-origin"
+        if strictTransportSecurity {
+            response.headers[.strictTransportSecurity] = Self.strictTransportSecurityValue
+        }
         return response
     }
 }

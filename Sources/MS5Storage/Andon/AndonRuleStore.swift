@@ -27,7 +27,7 @@ public struct AndonRuleStore: Sendable {
         try await database.read { db in try await Self.require(db, id: id) }
     }
 
-    /// Creates a rule on an existing equipment.
+    /// Creates a rule on an existing equipment, and records it in the audit ledger.
     public func create(_ input: AndonRuleInput) async throws -> AndonRule {
         try input.validate()
         return try await database.transaction { db in
@@ -35,11 +35,13 @@ public struct AndonRuleStore: Sendable {
             let now = RecordClock.now()
             let rule = Self.rule(id: UUID(), input, createdAt: now, updatedAt: now)
             try await db.insert(into: "andon_rules").model(rule, keyEncodingStrategy: .convertToSnakeCase).run()
+            try await AuditLedger.record(
+                db, action: "create", recordType: "Andon rule", recordId: rule.id.uuidString.lowercased(), before: AndonRule?.none, after: rule)
             return rule
         }
     }
 
-    /// Replaces a rule's fields.
+    /// Replaces a rule's fields, recording the change.
     public func replace(_ id: UUID, with input: AndonRuleInput) async throws -> AndonRule {
         try input.validate()
         return try await database.transaction { db in
@@ -48,15 +50,19 @@ public struct AndonRuleStore: Sendable {
             let rule = Self.rule(id: id, input, createdAt: existing.createdAt, updatedAt: RecordClock.now())
             try await db.update("andon_rules").set(model: rule, keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil)
                 .where("id", .equal, id).run()
+            try await AuditLedger.record(
+                db, action: "update", recordType: "Andon rule", recordId: id.uuidString.lowercased(), before: existing, after: rule)
             return rule
         }
     }
 
-    /// Deletes a rule; the calls it raised stay.
+    /// Deletes a rule, recording it as it was; the calls it raised stay.
     public func delete(_ id: UUID) async throws {
         try await database.transaction { db in
-            _ = try await Self.require(db, id: id)
+            let before = try await Self.require(db, id: id)
             try await db.delete(from: "andon_rules").where("id", .equal, id).run()
+            try await AuditLedger.record(
+                db, action: "delete", recordType: "Andon rule", recordId: id.uuidString.lowercased(), before: before, after: AndonRule?.none)
         }
     }
 

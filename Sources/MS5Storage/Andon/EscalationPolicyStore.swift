@@ -25,7 +25,7 @@ public struct EscalationPolicyStore: Sendable {
         try await database.read { db in try await Self.require(db, id: id) }
     }
 
-    /// Creates a policy; its line, category and priority must not have one yet, and its webhooks and teams must exist.
+    /// Creates a policy, and records it in the audit ledger; its line, category and priority must not have one yet, and its webhooks and teams must exist.
     public func create(_ input: EscalationPolicyInput) async throws -> EscalationPolicy {
         try input.validate()
         return try await database.transaction { db in
@@ -39,15 +39,19 @@ public struct EscalationPolicyStore: Sendable {
                 .values(SQLBind(policy.id), SQLBind(policy.lineId), SQLBind(policy.category.rawValue), SQLBind(policy.priority.rawValue),
                         SQLBind(policy.until.rawValue), SQLBind(try Self.text(policy.levels)), SQLBind(now), SQLBind(now))
                 .run()
+            try await AuditLedger.record(
+                db, action: "create", recordType: "escalation policy", recordId: policy.id.uuidString.lowercased(),
+                before: EscalationPolicy?.none, after: policy)
             return policy
         }
     }
 
-    /// Replaces a policy. Calls already past a level keep it; their next escalation follows the new levels.
+    /// Replaces a policy, recording the change. Calls already past a level keep it; their next escalation follows the new levels.
     public func replace(_ id: UUID, with input: EscalationPolicyInput) async throws -> EscalationPolicy {
         try input.validate()
         return try await database.transaction { db in
             var policy = try await Self.require(db, id: id)
+            let before = policy
             try await Self.check(db, input, excluding: id)
             policy.lineId = input.lineId
             policy.category = input.category
@@ -60,15 +64,20 @@ public struct EscalationPolicyStore: Sendable {
                 .set("priority", to: SQLBind(policy.priority.rawValue)).set("until_status", to: SQLBind(policy.until.rawValue))
                 .set("levels", to: SQLBind(try Self.text(policy.levels))).set("updated_at", to: SQLBind(policy.updatedAt))
                 .where("id", .equal, id).run()
+            try await AuditLedger.record(
+                db, action: "update", recordType: "escalation policy", recordId: id.uuidString.lowercased(), before: before, after: policy)
             return policy
         }
     }
 
-    /// Deletes a policy; calls it escalated keep their history and stop escalating.
+    /// Deletes a policy, recording it as it was; calls it escalated keep their history and stop escalating.
     public func delete(_ id: UUID) async throws {
         try await database.transaction { db in
-            _ = try await Self.require(db, id: id)
+            let before = try await Self.require(db, id: id)
             try await db.delete(from: "escalation_policies").where("id", .equal, id).run()
+            try await AuditLedger.record(
+                db, action: "delete", recordType: "escalation policy", recordId: id.uuidString.lowercased(), before: before,
+                after: EscalationPolicy?.none)
         }
     }
 

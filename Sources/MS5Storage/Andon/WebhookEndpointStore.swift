@@ -20,12 +20,12 @@ public struct WebhookEndpointStore: Sendable {
     /// Every endpoint, by name.
     public func list() async throws -> [WebhookEndpoint] {
         try await database.read { db in
-            try await db.select().columns("id", "name", "url", "enabled", "created_at", "updated_at").from("webhook_endpoints")
+            try await db.select().columns(Self.publicColumns).from("webhook_endpoints")
                 .orderBy("name").limit(1000).all(decoding: WebhookEndpoint.self, keyDecodingStrategy: .convertFromSnakeCase)
         }
     }
 
-    /// Registers an endpoint.
+    /// Registers an endpoint, and records it in the audit ledger without its secret.
     public func create(_ input: WebhookEndpointInput) async throws -> WebhookEndpoint {
         try input.validate()
         let now = RecordClock.now()
@@ -36,23 +36,34 @@ public struct WebhookEndpointStore: Sendable {
                 .values(SQLBind(endpoint.id), SQLBind(endpoint.name), SQLBind(endpoint.url), SQLBind(input.secret),
                         SQLBind(endpoint.enabled), SQLBind(now), SQLBind(now))
                 .run()
+            // The secret is never written to the ledger: a ``WebhookEndpoint`` does not carry it.
+            try await AuditLedger.record(
+                db, action: "create", recordType: "webhook endpoint", recordId: endpoint.id.uuidString.lowercased(),
+                before: WebhookEndpoint?.none, after: endpoint)
         }
         return endpoint
     }
 
-    /// Deletes an endpoint; refused while an escalation policy names it.
+    /// Deletes an endpoint, recording it as it was (without its secret); refused while an
+    /// escalation policy names it.
     public func delete(_ id: UUID) async throws {
         try await database.transaction { db in
-            guard try await db.select().column("id").from("webhook_endpoints").where("id", .equal, id).first() != nil else {
-                throw DomainError.notFound("webhook endpoint", id: id)
-            }
+            guard let before = try await db.select().columns(Self.publicColumns).from("webhook_endpoints").where("id", .equal, id)
+                .first(decoding: WebhookEndpoint.self, keyDecodingStrategy: .convertFromSnakeCase)
+            else { throw DomainError.notFound("webhook endpoint", id: id) }
             let policies = try await db.select().column("levels").from("escalation_policies").all(decodingColumn: "levels", as: String.self)
             if policies.contains(where: { $0.contains(id.uuidString) || $0.contains(id.uuidString.lowercased()) }) {
                 throw DomainError(.conflict, "An escalation policy sends to this endpoint; change the policy first.")
             }
             try await db.delete(from: "webhook_endpoints").where("id", .equal, id).run()
+            try await AuditLedger.record(
+                db, action: "delete", recordType: "webhook endpoint", recordId: id.uuidString.lowercased(), before: before,
+                after: WebhookEndpoint?.none)
         }
     }
+
+    /// The columns of an endpoint that may be shown: all but its secret.
+    private static let publicColumns = ["id", "name", "url", "enabled", "created_at", "updated_at"]
 
     /// The endpoint with its secret, nil when it is gone.
     public func signing(_ id: UUID) async throws -> Signing? {

@@ -12,7 +12,7 @@ public struct JobAssignmentStore: Sendable {
     }
 
     /// Gives the operator `input.username` a job on an order not yet completed; one assignment
-    /// per operator and order.
+    /// per operator and order. The assignment goes in the audit ledger.
     public func assign(orderId: UUID, _ input: JobAssignmentInput, by supervisor: String) async throws -> JobAssignment {
         try await database.transaction { db in
             let order = try await ProductionOrderRepository.table.require(db, id: orderId)
@@ -35,7 +35,22 @@ public struct JobAssignmentStore: Sendable {
                 id: UUID(), orderId: orderId, userId: userId, username: try user.decode(column: "username", as: String.self),
                 status: .assigned, assignedBy: supervisor, assignedAt: RecordClock.now())
             try await db.insert(into: "job_assignments").model(assignment, keyEncodingStrategy: .convertToSnakeCase).run()
+            try await AuditLedger.record(
+                db, action: "create", recordType: "job assignment", recordId: assignment.id.uuidString.lowercased(),
+                before: JobAssignment?.none, after: assignment)
             return assignment
+        }
+    }
+
+    /// Deletes the assignments of an order, recording each as it was.
+    static func deleteAll(_ db: any SQLDatabase, orderId: UUID) async throws {
+        let assignments = try await db.select().column("*").from("job_assignments").where("order_id", .equal, orderId)
+            .all(decoding: JobAssignment.self, keyDecodingStrategy: .convertFromSnakeCase)
+        try await db.delete(from: "job_assignments").where("order_id", .equal, orderId).run()
+        for assignment in assignments {
+            try await AuditLedger.record(
+                db, action: "delete", recordType: "job assignment", recordId: assignment.id.uuidString.lowercased(), before: assignment,
+                after: JobAssignment?.none)
         }
     }
 
@@ -51,7 +66,7 @@ public struct JobAssignmentStore: Sendable {
     }
 
     /// Moves an assignment on, by the operator it belongs to (or a lead acting for them when
-    /// `actingForOthers`), one step at a time.
+    /// `actingForOthers`), one step at a time; each move goes in the audit ledger.
     public func move(_ id: UUID, to status: AssignmentStatus, by userId: UUID, actingForOthers: Bool) async throws -> JobAssignment {
         try await database.transaction { db in
             guard var assignment = try await db.select().column("*").from("job_assignments").where("id", .equal, id)
@@ -64,6 +79,7 @@ public struct JobAssignmentStore: Sendable {
                 let next = assignment.status.next.map { "to \($0.rawValue)" } ?? "nowhere"
                 throw DomainError(.conflict, "The assignment is \(assignment.status.rawValue); it can move \(next), not to \(status.rawValue).")
             }
+            let before = assignment
             let now = RecordClock.now()
             switch status {
             case .accepted: assignment.acceptedAt = now
@@ -75,6 +91,8 @@ public struct JobAssignmentStore: Sendable {
             try await db.update("job_assignments")
                 .set(model: assignment, keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil)
                 .where("id", .equal, id).run()
+            try await AuditLedger.record(
+                db, action: status.rawValue, recordType: "job assignment", recordId: id.uuidString.lowercased(), before: before, after: assignment)
             return assignment
         }
     }

@@ -19,7 +19,8 @@ public struct LineSettingsStore: Sendable {
         }
     }
 
-    /// Sets the settings of a line; a constraint equipment must belong to the line.
+    /// Sets the settings of a line, and the change in the audit ledger; a constraint equipment
+    /// must belong to the line.
     public func setSettings(_ settings: LineProductionSettings, lineId: UUID) async throws {
         try settings.validate()
         let text = String(decoding: try JSONEncoder().encode(settings), as: UTF8.self)
@@ -31,10 +32,14 @@ public struct LineSettingsStore: Sendable {
                     throw DomainError.invalid([FieldViolation(field: "/constraintEquipmentId", reason: "must be equipment of this line")])
                 }
             }
+            let before = try await Self.settings(db, lineId: lineId)
             try await db.insert(into: "line_production_settings").columns("line_id", "settings", "updated_at")
                 .values(SQLBind(lineId), SQLBind(text), SQLBind(RecordClock.now()))
                 .onConflict(with: ["line_id"]) { $0.set(excludedValueOf: "settings").set(excludedValueOf: "updated_at") }
                 .run()
+            try await AuditLedger.record(
+                db, action: "set", recordType: "line production settings", recordId: lineId.uuidString.lowercased(), before: before,
+                after: settings)
         }
     }
 

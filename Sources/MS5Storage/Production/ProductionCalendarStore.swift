@@ -12,7 +12,7 @@ public struct ProductionCalendarStore: Sendable {
         self.database = database
     }
 
-    /// Enters planned downtime on a line.
+    /// Enters planned downtime on a line, and the entry in the audit ledger.
     public func addDowntime(lineId: UUID, _ input: PlannedDowntimeInput, by user: String) async throws -> PlannedDowntimeEntry {
         try input.validate()
         return try await database.transaction { db in
@@ -25,6 +25,9 @@ public struct ProductionCalendarStore: Sendable {
                 .values(SQLBind(entry.id), SQLBind(lineId), SQLBind(entry.kind.rawValue), SQLBind(entry.start), SQLBind(entry.end),
                         SQLBind(entry.note), SQLBind(user), SQLBind(entry.createdAt))
                 .run()
+            try await AuditLedger.record(
+                db, action: "create", recordType: "planned downtime", recordId: entry.id.uuidString.lowercased(),
+                before: PlannedDowntimeEntry?.none, after: entry)
             return entry
         }
     }
@@ -37,15 +40,18 @@ public struct ProductionCalendarStore: Sendable {
         }
     }
 
-    /// Removes a planned-downtime entry.
+    /// Removes a planned-downtime entry, recording it as it was.
     public func deleteDowntime(_ id: UUID) async throws {
         try await database.transaction { db in
-            let found = try await db.delete(from: "planned_downtimes").where("id", .equal, id).returning("id").all()
-            guard !found.isEmpty else { throw DomainError.notFound("planned downtime", id: id) }
+            guard let before = try await Self.downtime(db, id: id) else { throw DomainError.notFound("planned downtime", id: id) }
+            try await db.delete(from: "planned_downtimes").where("id", .equal, id).run()
+            try await AuditLedger.record(
+                db, action: "delete", recordType: "planned downtime", recordId: id.uuidString.lowercased(), before: before,
+                after: PlannedDowntimeEntry?.none)
         }
     }
 
-    /// Records a count correction of an equipment.
+    /// Records a count correction of an equipment, and the correction in the audit ledger.
     public func correct(equipmentId: UUID, _ input: CountCorrectionInput, by user: String) async throws -> CountCorrection {
         try input.validate()
         return try await database.transaction { db in
@@ -58,6 +64,9 @@ public struct ProductionCalendarStore: Sendable {
                 .values(SQLBind(correction.id), SQLBind(equipmentId), SQLBind(input.at), SQLBind(input.good), SQLBind(input.reject),
                         SQLBind(input.reason), SQLBind(user), SQLBind(correction.createdAt))
                 .run()
+            try await AuditLedger.record(
+                db, action: "create", recordType: "count correction", recordId: correction.id.uuidString.lowercased(),
+                before: CountCorrection?.none, after: correction)
             return correction
         }
     }
@@ -71,16 +80,25 @@ public struct ProductionCalendarStore: Sendable {
     }
 
     static func downtimes(_ db: any SQLDatabase, lineId: UUID, in span: TimeSpan) async throws -> [PlannedDowntimeEntry] {
-        let rows = try await db.select().columns("id", "kind", "start_ts", "end_ts", "note", "created_by", "created_at").from("planned_downtimes")
+        try await db.select().columns(downtimeColumns).from("planned_downtimes")
             .where("line_id", .equal, lineId).where("start_ts", .lessThan, span.end).where("end_ts", .greaterThan, span.start)
-            .orderBy("start_ts").all()
-        return try rows.map { row in
-            PlannedDowntimeEntry(
-                id: try row.decode(column: "id", as: UUID.self), lineId: lineId, kind: try row.decode(column: "kind", as: PlannedDowntimeKind.self),
-                start: try row.decode(column: "start_ts", as: Date.self), end: try row.decode(column: "end_ts", as: Date.self),
-                note: try row.decode(column: "note", as: String?.self), createdBy: try row.decode(column: "created_by", as: String.self),
-                createdAt: try row.decode(column: "created_at", as: Date.self))
-        }
+            .orderBy("start_ts").all().map(downtime)
+    }
+
+    /// The planned-downtime entry with `id`, nil when there is none.
+    private static func downtime(_ db: any SQLDatabase, id: UUID) async throws -> PlannedDowntimeEntry? {
+        try await db.select().columns(downtimeColumns).from("planned_downtimes").where("id", .equal, id).first().map(downtime)
+    }
+
+    private static let downtimeColumns = ["id", "line_id", "kind", "start_ts", "end_ts", "note", "created_by", "created_at"]
+
+    private static func downtime(_ row: any SQLRow) throws -> PlannedDowntimeEntry {
+        PlannedDowntimeEntry(
+            id: try row.decode(column: "id", as: UUID.self), lineId: try row.decode(column: "line_id", as: UUID.self),
+            kind: try row.decode(column: "kind", as: PlannedDowntimeKind.self),
+            start: try row.decode(column: "start_ts", as: Date.self), end: try row.decode(column: "end_ts", as: Date.self),
+            note: try row.decode(column: "note", as: String?.self), createdBy: try row.decode(column: "created_by", as: String.self),
+            createdAt: try row.decode(column: "created_at", as: Date.self))
     }
 
     static func corrections(_ db: any SQLDatabase, equipmentId: UUID, in span: TimeSpan) async throws -> [CountCorrection] {

@@ -93,7 +93,7 @@ public struct ProductionOrderRepository: Sendable {
             guard order.actualStart == nil else {
                 throw DomainError(.conflict, "Order \(order.number) has run; it is kept for reporting.")
             }
-            try await db.delete(from: "job_assignments").where("order_id", .equal, id).run()
+            try await JobAssignmentStore.deleteAll(db, orderId: id)
             try await Self.table.delete(db, id: id)
         }
     }

@@ -19,11 +19,13 @@ public struct FaultCatalogStore: Sendable {
         }
     }
 
-    /// Replaces the whole catalog of an equipment in one transaction, refusing invalid or duplicate entries.
+    /// Replaces the whole catalog of an equipment in one transaction, refusing invalid or duplicate
+    /// entries; the old and new catalogs go in the audit ledger.
     public func replace(equipmentId: UUID, with definitions: [FaultDefinition]) async throws {
         try Self.validate(definitions)
         try await database.transaction { db in
             _ = try await EquipmentRepository.table.require(db, id: equipmentId)
+            let before = try await Self.catalog(db, equipmentId: equipmentId)
             try await db.delete(from: "fault_catalog").where("equipment_id", .equal, equipmentId).run()
             for chunk in definitions.chunked(into: 200) {
                 var insert = db.insert(into: "fault_catalog")
@@ -35,6 +37,9 @@ public struct FaultCatalogStore: Sendable {
                 }
                 try await insert.run()
             }
+            try await AuditLedger.record(
+                db, action: "replace", recordType: "fault catalog", recordId: equipmentId.uuidString.lowercased(), before: before,
+                after: definitions)
         }
     }
 

@@ -15,22 +15,30 @@ public struct StateStore: Sendable {
     public func rules(equipmentId: UUID) async throws -> StateRules? {
         try await database.read { db in
             _ = try await EquipmentRepository.table.require(db, id: equipmentId)
-            guard let text = try await db.select().column("rules").from("state_rules").where("equipment_id", .equal, equipmentId)
-                .first(decodingColumn: "rules", as: String.self)
-            else { return nil }
-            return try JSONDecoder().decode(StateRules.self, from: Data(text.utf8))
+            return try await Self.rules(db, equipmentId: equipmentId)
         }
     }
 
-    /// Sets the rules of an equipment.
+    /// The rules of an equipment on `db`, nil when none were set.
+    private static func rules(_ db: any SQLDatabase, equipmentId: UUID) async throws -> StateRules? {
+        guard let text = try await db.select().column("rules").from("state_rules").where("equipment_id", .equal, equipmentId)
+            .first(decodingColumn: "rules", as: String.self)
+        else { return nil }
+        return try JSONDecoder().decode(StateRules.self, from: Data(text.utf8))
+    }
+
+    /// Sets the rules of an equipment, and the change in the audit ledger.
     public func setRules(_ rules: StateRules, equipmentId: UUID) async throws {
         let text = String(decoding: try JSONEncoder().encode(rules), as: UTF8.self)
         try await database.transaction { db in
             _ = try await EquipmentRepository.table.require(db, id: equipmentId)
+            let before = try await Self.rules(db, equipmentId: equipmentId)
             try await db.insert(into: "state_rules").columns("equipment_id", "rules", "updated_at")
                 .values(SQLBind(equipmentId), SQLBind(text), SQLBind(RecordClock.now()))
                 .onConflict(with: ["equipment_id"]) { $0.set(excludedValueOf: "rules").set(excludedValueOf: "updated_at") }
                 .run()
+            try await AuditLedger.record(
+                db, action: "set", recordType: "state rules", recordId: equipmentId.uuidString.lowercased(), before: before, after: rules)
         }
     }
 
