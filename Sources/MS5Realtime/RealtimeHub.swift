@@ -118,6 +118,7 @@ public final class RealtimeHub: Sendable {
                 guard let subscribers = state.subscribers[topic] else { continue }
                 for (connectionID, connection) in subscribers {
                     if topics.count > 1, !seen.insert(connectionID).inserted { continue }
+                    guard connection.principal.mayReceive(topics) else { continue }
                     switch connection.enqueue(message) {
                     case .enqueued: state.statistics.enqueued += 1
                     case .coalesced: state.statistics.coalesced += 1
@@ -177,6 +178,7 @@ public final class RealtimeHub: Sendable {
             } else if case .available(let entries) = state.replay.elements(after: resumeFrom) {
                 missed = entries.filter { entry in
                     entry.topics.contains(where: addedSet.contains) && !entry.topics.contains(where: previous.contains)
+                        && connection.principal.mayReceive(entry.topics)
                 }.map(\.message)
             } else {
                 missed = nil

@@ -90,7 +90,7 @@ struct RealtimeSession: Sendable {
         for name in names {
             do {
                 let topic = try RealtimeTopic(parsing: name)
-                if checkPermission, !canSubscribe(connection.principal, topic) {
+                if checkPermission, !connection.principal.maySubscribe(topic) || !canSubscribe(connection.principal, topic) {
                     connection.enqueue(ServerMessages.error("not allowed to subscribe to '\(name)'", topic: name))
                 } else if !accepted.contains(topic) {
                     accepted.append(topic)

@@ -45,6 +45,26 @@ import Testing
         }
     }
 
+    @Test("A principal of one site gets only its lines' events, even through the plant topic, and cannot subscribe to other lines")
+    func siteLimitedPrincipal() async throws {
+        let hub = RealtimeHub(logger: TestServer.quietLogger)
+        let (north, south) = (TestServer.northLine, self.lineB)
+        try await TestServer.withServer(hub: hub) { port in
+            let socket = TestSocket(port: port, query: "access_token=north")
+            var messages = socket.messages.makeAsyncIterator()
+            socket.subscribe(["plant", "line:\(south)"])
+            let refused = await messages.next(type: "error")
+            #expect(refused?["topic"]?.string == "line:\(south)")
+            #expect(await messages.next(type: "subscribed")?["topics"]?.strings == ["plant"])
+            hub.publish(event(1, on: [.line(south), .plant]))
+            hub.publish(event(2, on: [.plant]))
+            let visible = hub.publish(event(3, on: [.line(north), .plant]))
+            // Events 1 and 2 are not this principal's: the first event to arrive is 3.
+            #expect(await messages.next(type: "event")?.id == visible)
+            await socket.close()
+        }
+    }
+
     @Test func unsubscribeStopsDeliveryOfThatTopicOnly() async throws {
         let hub = RealtimeHub(logger: TestServer.quietLogger)
         let lineA = self.lineA

@@ -38,6 +38,28 @@ struct LiveFeedTests {
         }
     }
 
+    @Test("An account of one site hears only its own site's Andon calls on the feed")
+    func siteScopedFeed() async throws {
+        try await TestServer.run(testing: .live, roles: [.admin, .supervisor]) { server in
+            let port = try #require(server.client.port)
+            let (north, _, northLine, _) = try await PlantAPITests.makePlant(server)
+            let (_, southLine, _) = try await SiteScopeTests.secondSite(server)
+            let supervisor = try await SiteScopeTests.userId(server, .supervisor)
+            #expect(try await server.send(.put, "/v1/users/\(supervisor)/sites", json: UserSites([north.id])).status == .ok)
+
+            let client = LiveClient(port: port, token: try #require(server.tokens[.supervisor]), topics: ["andon"])
+            try await client.waitFor("subscribed") { $0["type"] as? String == "subscribed" }
+            for (line, text) in [(southLine.id, "Oven door"), (northLine.id, "Film roll empty")] {
+                #expect(try await server.send(.post, "/v1/andon/calls", json: AndonCallInput(
+                    lineId: line, category: .material, priority: .medium, text: text)).status == .created)
+            }
+            let event = try await client.waitFor("the Andon event") { $0["type"] as? String == "event" && $0["event"] as? String == "andon" }
+            #expect(((event["data"] as? [String: Any])?["call"] as? [String: Any])?["text"] as? String == "Film roll empty",
+                    "the south site's call, raised first, never reaches the north supervisor")
+            await client.close()
+        }
+    }
+
     @Test("Two servers on one PostgreSQL database: a call raised on one reaches a client of the other",
           .enabled(if: TestDatabases.kinds.contains(.postgres)))
     func acrossInstances() async throws {

@@ -67,6 +67,18 @@ public struct SiteAccessStore: Sendable {
         }
     }
 
+    /// The lines and the equipment of the sites `siteIds`.
+    public func lineAndEquipmentIds(ofSites siteIds: Set<UUID>) async throws -> (lines: [UUID], equipment: [UUID]) {
+        guard !siteIds.isEmpty else { return ([], []) }
+        return try await database.read { db in
+            let sites = SQLBind.group(Array(siteIds))
+            let lines = try await db.select().column("id").from("lines").where("site_id", .in, sites).all(decodingColumn: "id", as: UUID.self)
+            let equipment = try await db.select().column("id").from("equipment").where("site_id", .in, sites)
+                .all(decodingColumn: "id", as: UUID.self)
+            return (lines, equipment)
+        }
+    }
+
     /// The site of the record `id` of kind `record`; nil when there is no such record.
     public func site(of record: ScopedRecord, id: UUID) async throws -> UUID? {
         try await database.read { db in

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import HummingbirdWebSocket
 import Logging
@@ -10,7 +11,10 @@ enum TestServer {
     static let principals: [String: RealtimePrincipal] = [
         "good": RealtimePrincipal(subject: "operator", roles: ["andon"]),
         "viewer": RealtimePrincipal(subject: "tv-board"),
+        "north": RealtimePrincipal(subject: "north-supervisor", visibleTopics: [.line(northLine), .oee(northLine)]),
     ]
+    /// The one line the `north` principal's site has.
+    static let northLine = UUID()
 
     static var quietLogger: Logger {
         var logger = Logger(label: "ms5.realtime.tests")
