@@ -103,6 +103,14 @@ struct SiteScopeTests {
             let refusedRule = try await server.send(.post, "/v1/andon/rules", as: .engineer, json: rule)
             #expect(refusedRule.status == .unprocessableContent && refusedRule.problem?.errors.first?.field == "/equipmentId")
 
+            // An edge account of one site cannot write another site's machine data.
+            let southMetric = try await server.create("/v1/equipment/\(southEquipment.id)/metrics", MachineDataAPITests.speedInput(), as: Metric.self)
+            let foreign = try await server.send(.post, "/v1/telemetry/batches", as: .engineer, json: TelemetryBatch(
+                source: "edge-north", sequence: 1, samples: [TelemetrySample(metricId: southMetric.id, timestamp: Date(), value: 60)]))
+            #expect(foreign.status == .unprocessableContent && foreign.problem?.errors.map(\.field) == ["/samples/0/metricId"])
+            #expect(try await server.send(.post, "/v1/telemetry/batches", json: TelemetryBatch(
+                source: "edge-admin", sequence: 1, samples: [TelemetrySample(metricId: southMetric.id, timestamp: Date(), value: 60)])).status == .ok)
+
             // A checklist of another site's equipment is not listed.
             _ = try await server.create("/v1/checklist-templates", ChecklistTemplateInput(
                 code: "OVEN", name: "Oven", equipmentIds: [southEquipment.id], items: [ChecklistItem(key: "door", text: "Door seal", kind: .passFail)]),

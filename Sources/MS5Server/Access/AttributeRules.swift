@@ -63,6 +63,20 @@ struct AttributeRules: Sendable {
         try await requireBodyRecord(parent.record, id: parent.id, in: scope, field: parent.field)
     }
 
+    /// Refuses samples of metrics outside `scope` as samples of unknown metrics are refused
+    /// (422, at most ten named), so that an edge of one site cannot write another's data.
+    func requireMetrics(of samples: [TelemetrySample], in scope: SiteScope) async throws {
+        guard case .sites = scope else { return }
+        let sites = try await siteAccess.sitesOfMetrics(Set(samples.map(\.metricId)))
+        var outside: [FieldViolation] = []
+        for (index, sample) in samples.enumerated() where outside.count < 10 {
+            if let site = sites[sample.metricId], !scope.allows(site) {
+                outside.append(FieldViolation(field: "/samples/\(index)/metricId", reason: "no metric with this id exists"))
+            }
+        }
+        if !outside.isEmpty { throw DomainError.invalid(outside) }
+    }
+
     /// The items of `items` whose records are in `scope`.
     func filter<Item: Sendable>(_ items: [Item], in scope: SiteScope, _ record: ScopedRecord, id: (Item) -> UUID) async throws -> [Item] {
         guard case .sites = scope else { return items }

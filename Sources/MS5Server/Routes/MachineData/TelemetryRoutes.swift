@@ -12,13 +12,15 @@ extension APIRoutes {
         let tag = "Machine data"
         let pipeline = services.pipeline
         let telemetry = services.telemetry
+        let rules = self.rules
         add(APIOperation(
             method: .post, path: "/v1/telemetry/batches", operationId: "ingestTelemetry",
             summary: "Store a batch of samples; a batch with a (source, sequence) already stored changes nothing.",
             tag: tag, access: .plantEditors),
             input: TelemetryBatch.self
-        ) { batch, _, _ in
-            try await pipeline.ingest(batch)
+        ) { batch, _, context in
+            try await rules.requireMetrics(of: batch.samples, in: context.siteScope)
+            return try await pipeline.ingest(batch)
         }
         add(APIOperation(
             method: .get, path: "/v1/equipment/{id}/latest", operationId: "latestValues",
