@@ -4,8 +4,14 @@
 POST /v1/telemetry/batches  checks the bearer token and the batch, stores each (source, sequence)
                             once and answers 200 {"stored": N, "duplicate": false|true}, 401, 422 or
                             an injected failure.
+POST /v1/auth/login         signs the edge's account in: with the control's username and password
+                            it answers 200 {"token", "expiresAt"} with a new token (numbered, so
+                            each sign-in is told apart) that batches accept from then on and that
+                            expires tokenLifetime seconds later; otherwise 401
 POST /control               merges a JSON object into the behaviour:
                               token               the bearer token accepted
+                              username, password  the account /v1/auth/login accepts
+                              tokenLifetime       seconds a signed-in token lasts (900)
                               failCount, failStatus
                                                   answer the next failCount batches with failStatus
                                                   without storing them
@@ -44,7 +50,8 @@ class State:
         self.lock = threading.Lock()
         self.directory = directory
         self.control = {"token": token, "failCount": 0, "failStatus": 503, "storeThenFailCount": 0,
-                        "unknownMetrics": []}
+                        "unknownMetrics": [], "username": None, "password": None, "tokenLifetime": 900}
+        self.sign_ins = 0
         self.released = threading.Event()
         self.released.set()
         self.seen = set()
@@ -131,8 +138,23 @@ def make_handler(state):
                 self.answer(200, {"status": "ok"})
             elif self.path == "/v1/telemetry/batches":
                 self.batch()
+            elif self.path == "/v1/auth/login":
+                self.sign_in()
             else:
                 self.answer(404, {})
+
+        def sign_in(self):
+            body = self.read_json() or {}
+            with state.lock:
+                control = state.control
+                if control["username"] is None or (body.get("username"), body.get("password")) != (control["username"], control["password"]):
+                    self.answer(*problem(401, "The username or password is wrong."))
+                    return
+                state.sign_ins += 1
+                control["token"] = f"signed-in-{state.sign_ins}"
+                expires = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() + control["tokenLifetime"]))
+                document = {"token": control["token"], "expiresAt": expires}
+            self.answer(200, document)
 
         def batch(self):
             try:
