@@ -67,7 +67,7 @@ struct AttributeRules: Sendable {
     /// (422, at most ten named), so that an edge of one site cannot write another's data.
     func requireMetrics(of samples: [TelemetrySample], in scope: SiteScope) async throws {
         guard case .sites = scope else { return }
-        let sites = try await siteAccess.sitesOfMetrics(Set(samples.map(\.metricId)))
+        let sites = try await siteAccess.sites(of: .metric, ids: Set(samples.map(\.metricId)))
         var outside: [FieldViolation] = []
         for (index, sample) in samples.enumerated() where outside.count < 10 {
             if let site = sites[sample.metricId], !scope.allows(site) {
@@ -80,8 +80,7 @@ struct AttributeRules: Sendable {
     /// The items of `items` whose records are in `scope`.
     func filter<Item: Sendable>(_ items: [Item], in scope: SiteScope, _ record: ScopedRecord, id: (Item) -> UUID) async throws -> [Item] {
         guard case .sites = scope else { return items }
-        var kept: [Item] = []
-        for item in items where try await allows(scope, record, id: id(item)) { kept.append(item) }
-        return kept
+        let sites = try await siteAccess.sites(of: record, ids: Set(items.map(id)))
+        return items.filter { item in sites[id(item)].map(scope.allows) ?? true }
     }
 }

@@ -14,14 +14,10 @@ extension APIRoutes {
             summary: "Checklist templates by code, of equipment at the account's sites: every one, or those of one equipment.", tag: tag, access: .signedIn,
             parameters: [.filter("equipmentId", "Only the checklists that apply to this equipment.")])
         ) { request, context in
-            var kept: [ChecklistTemplate] = []
-            for template in try await checklists.templates(equipmentId: try request.uuidQuery("equipmentId")) {
-                for equipmentId in template.equipmentIds where try await rules.allows(context.siteScope, .equipment, id: equipmentId) {
-                    kept.append(template)
-                    break
-                }
-            }
-            return ItemList(items: kept)
+            let templates = try await checklists.templates(equipmentId: try request.uuidQuery("equipmentId"))
+            guard case .sites = context.siteScope else { return ItemList(items: templates) }
+            let visible = Set(try await rules.filter(templates.flatMap(\.equipmentIds), in: context.siteScope, .equipment) { $0 })
+            return ItemList(items: templates.filter { !Set($0.equipmentIds).isDisjoint(with: visible) })
         }
         add(APIOperation(
             method: .post, path: "/v1/checklist-templates", operationId: "createChecklistTemplate",

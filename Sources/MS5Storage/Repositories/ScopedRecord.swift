@@ -20,27 +20,28 @@ public enum ScopedRecord: String, Sendable, CaseIterable {
         }
     }
 
-    /// A query answering the site id, as `site_id`, of the record `id`.
-    func siteQuery(_ id: UUID) -> SQLQueryString {
-        "\(unsafeRaw: siteSelect) \(bind: id)"
+    /// A query answering `record_id` and `site_id` for each of the records `ids` that exists.
+    func sitesQuery(_ ids: [UUID]) -> SQLQueryString {
+        let (tables, id, site) = path
+        return "SELECT \(unsafeRaw: id) AS record_id, \(unsafeRaw: site) AS site_id FROM \(unsafeRaw: tables) WHERE \(unsafeRaw: id) IN (\(binds: ids))"
     }
 
-    /// The query of ``siteQuery(_:)`` up to the record's id.
-    private var siteSelect: String {
+    /// The tables joined from the record to its site, the record's id column and the site's.
+    private var path: (tables: String, id: String, site: String) {
         switch self {
-        case .site: "SELECT id AS site_id FROM sites WHERE id ="
-        case .area: "SELECT site_id FROM areas WHERE id ="
-        case .line: "SELECT site_id FROM lines WHERE id ="
-        case .equipment: "SELECT site_id FROM equipment WHERE id ="
-        case .metric: "SELECT site_id FROM metrics WHERE id ="
-        case .productionOrder: "SELECT e.site_id FROM production_orders o JOIN equipment e ON e.id = o.equipment_id WHERE o.id ="
-        case .andonCall: "SELECT l.site_id FROM andon_calls c JOIN lines l ON l.id = c.line_id WHERE c.id ="
+        case .site: ("sites", "id", "id")
+        case .area: ("areas", "id", "site_id")
+        case .line: ("lines", "id", "site_id")
+        case .equipment: ("equipment", "id", "site_id")
+        case .metric: ("metrics", "id", "site_id")
+        case .productionOrder: ("production_orders r JOIN equipment e ON e.id = r.equipment_id", "r.id", "e.site_id")
+        case .andonCall: ("andon_calls r JOIN lines l ON l.id = r.line_id", "r.id", "l.site_id")
         case .jobAssignment:
-            "SELECT e.site_id FROM job_assignments a JOIN production_orders o ON o.id = a.order_id JOIN equipment e ON e.id = o.equipment_id WHERE a.id ="
-        case .plannedDowntime: "SELECT l.site_id FROM planned_downtimes d JOIN lines l ON l.id = d.line_id WHERE d.id ="
-        case .checklistCompletion: "SELECT e.site_id FROM checklist_completions c JOIN equipment e ON e.id = c.equipment_id WHERE c.id ="
-        case .escalationPolicy: "SELECT l.site_id FROM escalation_policies p JOIN lines l ON l.id = p.line_id WHERE p.id ="
-        case .andonRule: "SELECT e.site_id FROM andon_rules r JOIN equipment e ON e.id = r.equipment_id WHERE r.id ="
+            ("job_assignments r JOIN production_orders o ON o.id = r.order_id JOIN equipment e ON e.id = o.equipment_id", "r.id", "e.site_id")
+        case .plannedDowntime: ("planned_downtimes r JOIN lines l ON l.id = r.line_id", "r.id", "l.site_id")
+        case .checklistCompletion: ("checklist_completions r JOIN equipment e ON e.id = r.equipment_id", "r.id", "e.site_id")
+        case .escalationPolicy: ("escalation_policies r JOIN lines l ON l.id = r.line_id", "r.id", "l.site_id")
+        case .andonRule: ("andon_rules r JOIN equipment e ON e.id = r.equipment_id", "r.id", "e.site_id")
         }
     }
 }

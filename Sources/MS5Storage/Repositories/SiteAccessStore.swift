@@ -79,22 +79,20 @@ public struct SiteAccessStore: Sendable {
         }
     }
 
-    /// The site of each of the metrics `ids` that exists.
-    public func sitesOfMetrics(_ ids: Set<UUID>) async throws -> [UUID: UUID] {
+    /// The site of the record `id` of kind `record`; nil when there is no such record.
+    public func site(of record: ScopedRecord, id: UUID) async throws -> UUID? {
+        try await sites(of: record, ids: [id])[id]
+    }
+
+    /// The site of each of the records `ids` of kind `record` that exists, in one query.
+    public func sites(of record: ScopedRecord, ids: Set<UUID>) async throws -> [UUID: UUID] {
         guard !ids.isEmpty else { return [:] }
         return try await database.read { db in
             var sites: [UUID: UUID] = [:]
-            for row in try await db.select().columns("id", "site_id").from("metrics").where("id", .in, SQLBind.group(Array(ids))).all() {
-                sites[try row.decode(column: "id", as: UUID.self)] = try row.decode(column: "site_id", as: UUID.self)
+            for row in try await db.raw(record.sitesQuery(Array(ids))).all() {
+                sites[try row.decode(column: "record_id", as: UUID.self)] = try row.decode(column: "site_id", as: UUID.self)
             }
             return sites
-        }
-    }
-
-    /// The site of the record `id` of kind `record`; nil when there is no such record.
-    public func site(of record: ScopedRecord, id: UUID) async throws -> UUID? {
-        try await database.read { db in
-            try await db.raw(record.siteQuery(id)).first().map { try $0.decode(column: "site_id", as: UUID.self) }
         }
     }
 
