@@ -32,3 +32,11 @@ extension EscalationPolicyInput: ScopedInput {
 extension AndonRuleInput: ScopedInput {
     var scopedParent: (record: ScopedRecord, id: UUID, field: String) { (.equipment, equipmentId, "equipmentId") }
 }
+
+extension AndonCallInput: ScopedInput {
+    var scopedParent: (record: ScopedRecord, id: UUID, field: String) { (.line, lineId, "lineId") }
+}
+
+extension ChecklistCompletionInput: ScopedInput {
+    var scopedParent: (record: ScopedRecord, id: UUID, field: String) { (.equipment, equipmentId, "equipmentId") }
+}

@@ -52,7 +52,7 @@ extension APIRoutes {
             input: ChecklistCompletionInput.self, status: .created
         ) { input, _, context in
             let user = try context.signedInUser
-            try await rules.requireBodyRecord(.equipment, id: input.equipmentId, in: context.siteScope, field: "equipmentId")
+            try await rules.requireParent(of: input, in: context.siteScope)
             try await rules.requireOnDuty(user, equipmentId: input.equipmentId)
             return try await checklists.complete(input, by: user.username)
         }

@@ -15,7 +15,7 @@ extension APIRoutes {
             summary: "Raise an Andon call for a line, or one of its equipment.", tag: tag, access: .floorStaff),
             input: AndonCallInput.self, status: .created
         ) { input, _, context in
-            try await rules.requireBodyRecord(.line, id: input.lineId, in: context.siteScope, field: "lineId")
+            try await rules.requireParent(of: input, in: context.siteScope)
             return try await desk.raise(input, by: try context.signedInUser.username)
         }
         add(APIOperation(
