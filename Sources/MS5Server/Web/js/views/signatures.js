@@ -12,7 +12,7 @@ const same = (a, b) => String(a).toLowerCase() === String(b).toLowerCase();
 /** The meanings the signed-in user may give a record authored by `author`. */
 function meaningsFor(author) {
   const me = currentUser();
-  if (!me) return [];
+  if (!me || me.role === 'viewer') return [];
   if (same(me.username, author)) return ['authored'];
   return ['admin', 'manager', 'engineer', 'supervisor', 'quality'].includes(me.role) ? ['reviewed', 'approved'] : ['reviewed'];
 }
