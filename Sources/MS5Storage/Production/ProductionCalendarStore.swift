@@ -25,6 +25,7 @@ public struct ProductionCalendarStore: Sendable {
                 .values(SQLBind(entry.id), SQLBind(lineId), SQLBind(entry.kind.rawValue), SQLBind(entry.start), SQLBind(entry.end),
                         SQLBind(entry.note), SQLBind(user), SQLBind(entry.createdAt))
                 .run()
+            try await KPIDayPartsStore.invalidate(db, lineId: lineId, span: TimeSpan(start: entry.start, end: entry.end))
             return entry
         }
     }
@@ -40,8 +41,9 @@ public struct ProductionCalendarStore: Sendable {
     /// Removes a planned-downtime entry.
     public func deleteDowntime(_ id: UUID) async throws {
         try await database.transaction { db in
-            let found = try await db.delete(from: "planned_downtimes").where("id", .equal, id).returning("id").all()
-            guard !found.isEmpty else { throw DomainError.notFound("planned downtime", id: id) }
+            let found = try await db.delete(from: "planned_downtimes").where("id", .equal, id).returning("id", "line_id").all()
+            guard let row = found.first else { throw DomainError.notFound("planned downtime", id: id) }
+            try await KPIDayPartsStore.invalidate(db, lineId: try row.decode(column: "line_id", as: UUID.self))
         }
     }
 
@@ -58,6 +60,7 @@ public struct ProductionCalendarStore: Sendable {
                 .values(SQLBind(correction.id), SQLBind(equipmentId), SQLBind(input.at), SQLBind(input.good), SQLBind(input.reject),
                         SQLBind(input.reason), SQLBind(user), SQLBind(correction.createdAt))
                 .run()
+            try await KPIDayPartsStore.invalidate(db, equipmentIds: [equipmentId], at: [input.at])
             return correction
         }
     }

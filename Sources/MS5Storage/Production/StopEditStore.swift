@@ -23,6 +23,7 @@ public struct StopEditStore: Sendable {
                     $0.set(excludedValueOf: "reason_code").set(excludedValueOf: "comment").set(excludedValueOf: "coded_by").set(excludedValueOf: "coded_at")
                 }
                 .run()
+            try await KPIDayPartsStore.invalidate(db, equipmentIds: [equipmentId], at: [stopStart])
         }
     }
 
@@ -50,6 +51,7 @@ public struct StopEditStore: Sendable {
                 .values(SQLBind(equipmentId), SQLBind(at), SQLBind(user), SQLBind(now))
                 .ignoringConflicts(with: ["equipment_id", "split_at"])
                 .run()
+            try await KPIDayPartsStore.invalidate(db, equipmentIds: [equipmentId], at: [at])
         }
     }
 
