@@ -11,7 +11,8 @@ import SQLKit
 /// `ms5 bench oee`: the bread line's simulated history at 1 Hz, run accelerated straight into the
 /// ingest pipeline (the cost of keeping raw samples, rollups, states and faults current), then the
 /// cost of computing the per-day KPI parts, and the time of the line's KPIs and loss Pareto over
-/// the whole history (first cold, then with the parts stored) and over the current shift.
+/// the whole history (first cold, then with the parts stored; its first and last local days are
+/// partial and computed live), over its whole local days only, and over the current shift.
 struct BenchOeeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "oee", abstract: "Benchmark line OEE and loss Pareto over a long simulated history.")
 
@@ -105,6 +106,10 @@ struct BenchOeeCommand: AsyncParsableCommand {
         let shifts = settings.shiftPattern.instances(overlapping: TimeSpan(start: end.addingTimeInterval(-86_400), end: end), in: TimeZone(identifier: "Europe/Berlin") ?? .gmt)
         guard let shift = shifts.last(where: { $0.start < end }) else { throw CommandFailure("No shift before the end of the history.") }
         let current = TimeSpan(start: shift.start, end: end)
+        let localDays = PlantCalendar(timeZone: TimeZone(identifier: "Europe/Berlin") ?? .gmt).days(overlapping: history)
+            .filter { $0.start >= history.start && $0.end <= history.end }
+        guard let firstDay = localDays.first, let lastDay = localDays.last else { throw CommandFailure("The history holds no whole local day.") }
+        let wholeDays = TimeSpan(start: firstDay.start, end: lastDay.end)
 
         try await timeMaterialisation(database, reports: reports, lineId: line.id, history: history)
         let performance = try await reports.linePerformance(lineId: line.id, window: history, now: end)
@@ -114,6 +119,8 @@ struct BenchOeeCommand: AsyncParsableCommand {
         let timings: [(String, @Sendable () async throws -> Void)] = [
             ("line OEE over \(days) days", { _ = try await reports.linePerformance(lineId: line.id, window: history, now: end) }),
             ("loss Pareto over \(days) days", { _ = try await reports.lineLosses(lineId: line.id, window: history, now: end) }),
+            ("line OEE over the \(localDays.count) whole local days", { _ = try await reports.linePerformance(lineId: line.id, window: wholeDays, now: end) }),
+            ("loss Pareto over the \(localDays.count) whole local days", { _ = try await reports.lineLosses(lineId: line.id, window: wholeDays, now: end) }),
             ("line OEE of the current shift", { _ = try await reports.linePerformance(lineId: line.id, window: current, now: end) }),
         ]
         for (name, query) in timings {
