@@ -7,7 +7,9 @@ import SQLKit
 /// transaction, and the next long-window report computes it again.
 ///
 /// A row records the span of inputs it was computed from (the day, from 24 h before it to at most
-/// 24 h after it); an input stamped inside that span invalidates it.
+/// 24 h after it); an input stamped inside that span invalidates it. A change committed while a
+/// report is computing the same day from what it read before can be overwritten by that report's
+/// row (there is no version check); the next change to the day, or deleting its row, repairs it.
 enum KPIDayPartsStore {
     /// The stored parts of the days of `equipmentId` starting in `days`, by day start, with their
     /// stops and counter events when `listed`.
