@@ -5,7 +5,8 @@ import Foundation
 /// Unplanned stops are those whose confirmed (else proposed) reason lies in an
 /// unplanned category, plus stops without a reason (they cannot be shown to be
 /// planned). Minor stops are included. A stop counts in a window with the part of
-/// its planned time inside the window, and once in every window it reaches into.
+/// its planned time inside the window, and once in every window it reaches into; the
+/// ``LossGroup``s of consecutive windows add up to the window they make up, counting it once.
 public enum LossAnalysis {
     /// Unplanned stops in `window` grouped by reason, longest first (ties: more
     /// stops first, then by reason code, uncoded last), with shares of the stop
