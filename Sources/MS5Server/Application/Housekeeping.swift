@@ -1,11 +1,13 @@
+import Foundation
 import Logging
+import MS5Domain
 import MS5Identity
 import MS5Storage
 import ServiceLifecycle
 
 /// Periodic upkeep of the database: purges ended sign-in sessions, creates the coming months'
 /// partitions on PostgreSQL with native partitions, deletes what the retention policy no longer
-/// keeps, and logs the audit chain's head, so that a rewrite of the whole chain can be caught
+/// keeps, stores the KPI parts of the lines' completed days, and logs the audit chain's head, so that a rewrite of the whole chain can be caught
 /// (`ms5 audit verify --anchor SEQUENCE:HASH`).
 struct Housekeeping: Service {
     let database: Database
@@ -33,10 +35,21 @@ struct Housekeeping: Service {
             if !deleted.isEmpty {
                 logger.info("Retention deleted old rows", metadata: ["rows": "\(deleted.sorted { $0.key < $1.key })"])
             }
+            try await materialiseDayParts()
             let head = try await AuditLedger.head(database)
             logger.notice("Audit chain head", metadata: ["anchor": "\(head.sequence):\(head.hash)"])
         } catch {
             logger.warning("Housekeeping failed; retrying next round", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Stores the KPI parts of the last week's completed days of every line with a constraint, so
+    /// that long reports find them (a week, to catch up after a stop of the server).
+    private func materialiseDayParts() async throws {
+        let reports = ProductionReports(database: database)
+        let now = Date()
+        for (lineId, constraint) in try await LineSettingsStore(database: database).configuredLines() where constraint != nil {
+            try await reports.materialise(lineId: lineId, window: TimeSpan(start: now.addingTimeInterval(-7 * 86_400), end: now), now: now)
         }
     }
 }

@@ -18,8 +18,13 @@ public struct ProductionReports: Sendable {
         self.database = database
     }
 
-    /// The performance of an equipment over `window`, cut at `now`.
+    /// The performance of an equipment over `window`, cut at `now`. A window longer than a day is
+    /// added up from per-day parts (see ``DayPartsReports``).
     public func performance(equipmentId: UUID, window requested: TimeSpan, now: Date = Date()) async throws -> EquipmentPerformance {
+        let cut = try Self.cut(requested, at: now)
+        if cut.duration > Self.stopHorizon {
+            return try await DayPartsReports(database: database).performance(equipmentId: equipmentId, window: cut, now: now)
+        }
         let (window, context) = try await load(equipmentId: equipmentId, window: requested, now: now)
         return Self.performance(equipmentId: equipmentId, window: window, context: context)
     }
@@ -42,13 +47,19 @@ public struct ProductionReports: Sendable {
     }
 
     /// Where a line lost time over `window` (cut at `now`): the Pareto at its constraint, the
-    /// unplanned stop time of each equipment of the line, and the constraint's trend per day.
+    /// unplanned stop time of each equipment of the line, and the constraint's trend per day. A
+    /// window longer than a day is added up from per-day parts (see ``DayPartsReports``).
     public func lineLosses(lineId: UUID, window requested: TimeSpan, now: Date = Date()) async throws -> LineLosses {
         let constraint = try await constraintEquipment(lineId: lineId)
+        let cut = try Self.cut(requested, at: now)
+        let equipment = try await EquipmentRepository.table.list(on: database, PageRequest(limit: PageRequest.maximumLimit), filters: [("line_id", lineId)]).items
+        if cut.duration > Self.stopHorizon {
+            return try await DayPartsReports(database: database).lineLosses(
+                lineId: lineId, constraint: constraint, equipment: equipment.map(\.id), window: cut, now: now)
+        }
         let (window, constraintContext) = try await load(equipmentId: constraint, window: requested, now: now)
         let report = Self.performance(equipmentId: constraint, window: window, context: constraintContext)
         let tree = constraintContext.settings.reasonTree
-        let equipment = try await EquipmentRepository.table.list(on: database, PageRequest(limit: PageRequest.maximumLimit), filters: [("line_id", lineId)]).items
         var stops: [Stop] = []
         for machine in equipment {
             stops += machine.id == constraint
@@ -111,13 +122,34 @@ public struct ProductionReports: Sendable {
         try await performance(equipmentId: try await constraintEquipment(lineId: lineId), window: window, now: now)
     }
 
+    /// Computes and stores the parts of every completed local day in `window` of each equipment
+    /// of a line that are not stored yet, as the first long report over them would.
+    public func materialise(lineId: UUID, window requested: TimeSpan, now: Date = Date()) async throws {
+        let constraint = try await constraintEquipment(lineId: lineId)
+        let cut = try Self.cut(requested, at: now)
+        let timeZone = try await database.read { db in try await ReportContext.settings(db, equipmentId: constraint).2 }
+        let days = PlantCalendar(timeZone: timeZone).days(overlapping: cut).filter { $0.start >= cut.start && $0.end <= cut.end }
+        guard let first = days.first, let last = days.last else { return }
+        let window = TimeSpan(start: first.start, end: last.end)
+        let equipment = try await EquipmentRepository.table.list(on: database, PageRequest(limit: PageRequest.maximumLimit), filters: [("line_id", lineId)]).items
+        let reports = DayPartsReports(database: database)
+        for machine in equipment {
+            _ = try await reports.segments(equipmentId: machine.id, window: window, timeZone: timeZone, now: now, listed: false)
+        }
+    }
+
     /// The requested window cut at `now` (it must start before), and the equipment's data for it.
     private func load(equipmentId: UUID, window requested: TimeSpan, now: Date) async throws -> (TimeSpan, ReportContext) {
+        let window = try Self.cut(requested, at: now)
+        return (window, try await ReportContext.load(database, equipmentId: equipmentId, window: window, horizon: Self.stopHorizon, now: now))
+    }
+
+    /// The requested window cut at `now`; it must start before.
+    private static func cut(_ requested: TimeSpan, at now: Date) throws -> TimeSpan {
         guard requested.start < now else {
             throw DomainError.invalid([FieldViolation(field: "/from", reason: "must be in the past")])
         }
-        let window = TimeSpan(start: requested.start, end: min(requested.end, now))
-        return (window, try await ReportContext.load(database, equipmentId: equipmentId, window: window, horizon: Self.stopHorizon, now: now))
+        return TimeSpan(start: requested.start, end: min(requested.end, now))
     }
 
     /// The stop of an equipment starting at `start`, with the data it was derived from. The API

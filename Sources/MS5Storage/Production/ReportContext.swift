@@ -11,15 +11,14 @@ struct ReportContext {
     let counterEvents: [CounterEvent]
 
     /// Loads the context of `equipmentId` for `window`, with stops derived from `horizon`
-    /// seconds before it.
-    static func load(_ database: Database, equipmentId: UUID, window: TimeSpan, horizon: TimeInterval, now: Date) async throws -> ReportContext {
-        let span = TimeSpan(start: window.start.addingTimeInterval(-horizon), end: window.end)
+    /// seconds before it and data read up to `through` (default: the window's end), so that a
+    /// stop running past the window's end is seen (and classified) whole.
+    static func load(
+        _ database: Database, equipmentId: UUID, window: TimeSpan, horizon: TimeInterval, now: Date, through: Date? = nil
+    ) async throws -> ReportContext {
+        let span = TimeSpan(start: window.start.addingTimeInterval(-horizon), end: max(window.end, through ?? window.end))
         let (settings, timeZone, orders, edits, counts) = try await database.read { db in
-            let equipment = try await EquipmentRepository.table.require(db, id: equipmentId)
-            guard let settings = try await LineSettingsStore.settings(db, lineId: equipment.lineId) else {
-                throw DomainError(.conflict, "The line of equipment \(equipment.code) has no production settings; set its shift pattern and stop reasons first (PUT /v1/lines/\(equipment.lineId)/production-settings).")
-            }
-            let site = try await SiteRepository.table.require(db, id: equipment.siteId)
+            let (equipment, settings, timeZone) = try await Self.settings(db, equipmentId: equipmentId)
             let orders = try await ProductionOrderRepository(database: database).ran(db, equipmentId: equipmentId, during: span)
             var runs: [ProductionOrderRun] = []
             for order in orders {
@@ -33,10 +32,10 @@ struct ReportContext {
                 readings: try await CounterHistory.readings(db, equipmentId: equipmentId, in: span),
                 corrections: try await ProductionCalendarStore.corrections(db, equipmentId: equipmentId, in: span),
                 downtimes: try await ProductionCalendarStore.downtimes(db, lineId: equipment.lineId, in: span))
-            return (settings, TimeZone(identifier: site.timeZone) ?? .gmt, runs, edits, counts)
+            return (settings, timeZone, runs, edits, counts)
         }
         let intervals = try await StateStore(database: database).intervals(equipmentId: equipmentId, from: span.start, to: span.end, limit: 1_000_000)
-        let timeline = StateTimeline(intervals.map { StateInterval(state: $0.state, mode: $0.mode, start: $0.start, end: $0.end) }, asOf: window.end)
+        let timeline = StateTimeline(intervals.map { StateInterval(state: $0.state, mode: $0.mode, start: $0.start, end: $0.end) }, asOf: span.end)
         let faults = try await FaultEventStore(database: database).events(equipmentId: equipmentId, from: span.start, to: span.end, limit: 1_000_000)
         let shifts = settings.shiftPattern.instances(overlapping: span, in: timeZone)
         let downtimes = counts.downtimes.map(\.downtime)
@@ -54,13 +53,28 @@ struct ReportContext {
             if let increment { increments.append(increment) }
             events += noticed.filter { window.contains($0.at) }
         }
-        let inside = shifts.filter { $0.start >= window.start && $0.end <= window.end }
-        let targets = inside.compactMap(\.targetQuantity)
         let input = OEEInput(
             window: window, shifts: shifts, plannedDowntimes: downtimes, orders: orders, timeline: timeline, stops: stops,
             counts: increments + counts.corrections.map(\.increment),
-            targetQuantity: targets.isEmpty ? nil : targets.reduce(0, +), reasonTree: settings.reasonTree, settings: settings.oeeSettings)
+            targetQuantity: target(of: shifts, in: window), reasonTree: settings.reasonTree, settings: settings.oeeSettings)
         return ReportContext(settings: settings, timeZone: timeZone, input: input, counterEvents: events)
+    }
+
+    /// An equipment with its line's production settings and its site's time zone; refused when
+    /// the line has no settings.
+    static func settings(_ db: any SQLDatabase, equipmentId: UUID) async throws -> (Equipment, LineProductionSettings, TimeZone) {
+        let equipment = try await EquipmentRepository.table.require(db, id: equipmentId)
+        guard let settings = try await LineSettingsStore.settings(db, lineId: equipment.lineId) else {
+            throw DomainError(.conflict, "The line of equipment \(equipment.code) has no production settings; set its shift pattern and stop reasons first (PUT /v1/lines/\(equipment.lineId)/production-settings).")
+        }
+        let site = try await SiteRepository.table.require(db, id: equipment.siteId)
+        return (equipment, settings, TimeZone(identifier: site.timeZone) ?? .gmt)
+    }
+
+    /// The planned good quantity of `window`: the sum of the targets of the shifts inside it.
+    static func target(of shifts: [ShiftInstance], in window: TimeSpan) -> Int? {
+        let targets = shifts.filter { $0.start >= window.start && $0.end <= window.end }.compactMap(\.targetQuantity)
+        return targets.isEmpty ? nil : targets.reduce(0, +)
     }
 }
 

@@ -32,7 +32,7 @@ public struct TelemetryStore: Sendable {
         let stored: [TelemetrySample]?
         if database.kind == .postgres, let rows = SampleCopyText.rows(batch.samples, equipmentOf: equipmentOf) {
             do {
-                stored = try await copy(batch, rows: rows)
+                stored = try await copy(batch, rows: rows, equipmentOf: equipmentOf)
             } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23505" {
                 // A sample already stored for its metric and time: insert row by row, skipping it.
                 stored = try await insert(batch, equipmentOf: equipmentOf)
@@ -47,11 +47,12 @@ public struct TelemetryStore: Sendable {
 
     /// PostgreSQL's fast path: the receipt, then every sample in one `COPY`. Fails with a unique
     /// violation when a sample was stored before.
-    private func copy(_ batch: TelemetryBatch, rows: ByteBuffer) async throws -> [TelemetrySample]? {
+    private func copy(_ batch: TelemetryBatch, rows: ByteBuffer, equipmentOf: [UUID: UUID]) async throws -> [TelemetrySample]? {
         let logger = database.logger
         let run = aggregator.run
         return try await database.postgresTransaction { connection -> [TelemetrySample]? in
             guard try await Self.insertReceipt(batch, run: run, on: connection.sql()) else { return nil }
+            try await KPIDayPartsStore.invalidate(connection.sql(), samples: batch.samples, equipmentOf: equipmentOf)
             try await connection.copyFrom(table: "metric_samples", columns: ["equipment_id", "metric_id", "ts", "value", "quality"], logger: logger) { writer in
                 try await writer.write(rows)
             }
@@ -65,6 +66,7 @@ public struct TelemetryStore: Sendable {
         let run = aggregator.run
         return try await database.transaction { db -> [TelemetrySample]? in
             guard try await Self.insertReceipt(batch, run: run, on: db) else { return nil }
+            try await KPIDayPartsStore.invalidate(db, samples: batch.samples, equipmentOf: equipmentOf)
             if kind == .postgres {
                 return try await Self.insertSamplesWithArrays(batch.samples, equipmentOf: equipmentOf, on: db)
             }

@@ -12,6 +12,8 @@ import Foundation
 ///   in the window. MTBF = APT / failures (ISO's operating time between failures
 ///   would also count setup time, which ``TimeBreakdown/setupTime`` gives);
 ///   MTTR = failure downtime / failures.
+/// - Start-up rejects: rejects counted within the start-up window after a restart (a stop's end,
+///   an order's start, the start of planned busy time; not the window's start).
 /// - Setup ratio is ISO's setup rate, ASUT / AUPT = setup / (APT + setup).
 /// - Counts are attributed by timestamp (see ``CounterIncrement``) to the order
 ///   running then; counts while no order runs are reported and left out.
@@ -21,6 +23,11 @@ import Foundation
 public enum OEECalculator {
     /// The KPIs of `input.window`.
     public static func calculate(_ input: OEEInput) -> OEEResult {
+        result(parts(input), window: input.window, target: input.targetQuantity)
+    }
+
+    /// The additive parts of the KPIs of `input.window` (see ``OEEParts``).
+    public static func parts(_ input: OEEInput) -> OEEParts {
         let window = input.window
         let planned = PlannedTime(
             window: window, shifts: input.shifts, plannedDowntimes: input.plannedDowntimes,
@@ -49,19 +56,32 @@ public enum OEECalculator {
             uncodedStopTime: stopTime[.uncoded, default: 0],
             unrecordedTime: busy.subtracting(running).subtracting(stopSpans).duration)
 
-        let counting = quantities(input, busy: busy)
-        let apt = time.actualProductionTime
-        let quantities = counting.quantities
-        let uncapped = ratio(quantities.idealProductionTime, apt)
-        let effectiveness = uncapped.map { min(1, $0) }
-        let availability = ratio(apt, planned.plannedBusyTime)
-        let quality = ratio(Double(quantities.good), Double(quantities.produced))
-
+        let counting = quantities(input)
         let startingHere = input.stops.filter { window.contains($0.start) }
         let failures = startingHere.filter { isFailure($0, tree: input.reasonTree, threshold: threshold) }
-        let failureDowntime = failures.reduce(0) { $0 + $1.duration }
         let coded = startingHere.compactMap { stop in stop.codedAt.map { max(0, $0.timeIntervalSince(stop.end)) } }
+        return OEEParts(
+            time: time,
+            quantities: counting.quantities,
+            startupRejectTime: counting.startupRejectTime,
+            productionRejectTime: counting.productionRejectTime,
+            failureCount: failures.count,
+            failureDowntime: failures.reduce(0) { $0 + $1.duration },
+            codedStopCount: coded.count,
+            timeToCode: coded.reduce(0, +))
+    }
 
+    /// The KPIs of `window` from its additive parts and its planned good quantity.
+    public static func result(_ parts: OEEParts, window: TimeSpan, target: Int?) -> OEEResult {
+        let time = parts.time
+        let apt = time.actualProductionTime
+        var quantities = parts.quantities
+        quantities.target = target
+        let uncapped = ratio(quantities.idealProductionTime, apt)
+        let effectiveness = uncapped.map { min(1, $0) }
+        let availability = ratio(apt, time.planned.plannedBusyTime)
+        let quality = ratio(Double(quantities.good), Double(quantities.produced))
+        let failures = parts.failureCount
         return OEEResult(
             window: window,
             time: time,
@@ -71,8 +91,8 @@ public enum OEECalculator {
                 setupAndAdjustment: time.setupTime,
                 minorStops: time.minorStopTime,
                 reducedSpeed: max(0, apt - quantities.idealProductionTime),
-                startupRejects: counting.startupRejectTime,
-                productionRejects: counting.productionRejectTime,
+                startupRejects: parts.startupRejectTime,
+                productionRejects: parts.productionRejectTime,
                 otherStops: time.otherStopTime,
                 uncodedStops: time.uncodedStopTime),
             availability: availability,
@@ -81,15 +101,15 @@ public enum OEECalculator {
             idealRateMisconfigured: (uncapped ?? 0) > 1,
             qualityRatio: quality,
             oee: availability.flatMap { a in effectiveness.flatMap { e in quality.map { q in a * e * q } } },
-            failureCount: failures.count,
-            failureDowntime: failureDowntime,
-            meanTimeBetweenFailures: failures.isEmpty ? nil : apt / Double(failures.count),
-            meanTimeToRepair: failures.isEmpty ? nil : failureDowntime / Double(failures.count),
+            failureCount: failures,
+            failureDowntime: parts.failureDowntime,
+            meanTimeBetweenFailures: failures == 0 ? nil : apt / Double(failures),
+            meanTimeToRepair: failures == 0 ? nil : parts.failureDowntime / Double(failures),
             firstPassYield: ratio(Double(quantities.good - quantities.reworked), Double(quantities.produced)),
             setupRatio: ratio(time.setupTime, apt + time.setupTime),
-            meanTimeToCode: coded.isEmpty ? nil : coded.reduce(0, +) / Double(coded.count),
-            codedStopCount: coded.count,
-            targetAttainment: input.targetQuantity.flatMap { ratio(Double(quantities.good), Double($0)) })
+            meanTimeToCode: parts.codedStopCount == 0 ? nil : parts.timeToCode / Double(parts.codedStopCount),
+            codedStopCount: parts.codedStopCount,
+            targetAttainment: target.flatMap { ratio(Double(quantities.good), Double($0)) })
     }
 
     /// True for a non-minor stop with an unplanned breakdown reason.
@@ -100,11 +120,17 @@ public enum OEECalculator {
         return classified.category.planning == .unplanned && classified.category.loss == .breakdown
     }
 
+    /// The counts of the window. Restarts are stop ends, order starts and starts of planned busy
+    /// time, the latter taken from the planned time of the window reaching one start-up window
+    /// earlier: the window's own start is no restart, so consecutive windows count as one does.
     private static func quantities(
-        _ input: OEEInput, busy: TimeSpanSet
+        _ input: OEEInput
     ) -> (quantities: QuantityBreakdown, startupRejectTime: TimeInterval, productionRejectTime: TimeInterval) {
-        let restarts = (input.stops.map(\.end) + input.orders.map(\.start) + busy.spans.map(\.start)).sorted()
         let startupWindow = input.settings.startupRejectWindow
+        let reaching = PlannedTime(
+            window: TimeSpan(start: input.window.start.addingTimeInterval(-startupWindow), end: input.window.end),
+            shifts: input.shifts, plannedDowntimes: input.plannedDowntimes, orders: input.orders, timeline: input.timeline)
+        let restarts = (input.stops.map(\.end) + input.orders.map(\.start) + reaching.plannedBusySpans.spans.map(\.start)).sorted()
         var produced = 0
         var good = 0
         var startupRejects = 0

@@ -5,7 +5,8 @@ import Foundation
 /// Unplanned stops are those whose confirmed (else proposed) reason lies in an
 /// unplanned category, plus stops without a reason (they cannot be shown to be
 /// planned). Minor stops are included. A stop counts in a window with the part of
-/// its planned time inside the window, and once in every window it reaches into.
+/// its planned time inside the window, and once in every window it reaches into; the
+/// ``LossGroup``s of consecutive windows add up to the window they make up, counting it once.
 public enum LossAnalysis {
     /// Unplanned stops in `window` grouped by reason, longest first (ties: more
     /// stops first, then by reason code, uncoded last), with shares of the stop
@@ -13,24 +14,24 @@ public enum LossAnalysis {
     public static func pareto(
         stops: [Stop], tree: StopReasonTree, window: TimeSpan, plannedBusyTime: TimeInterval
     ) -> [ParetoEntry] {
-        var groups: [String?: (count: Int, duration: TimeInterval)] = [:]
-        for (stop, duration) in unplanned(stops, tree: tree, window: window) {
-            let key = stop.effectiveReasonCode.flatMap { tree.classify($0)?.reason.code }
-            groups[key, default: (0, 0)].count += 1
-            groups[key, default: (0, 0)].duration += duration
-        }
-        let total = groups.values.reduce(0) { $0 + $1.duration }
-        let sorted = groups.sorted { lhs, rhs in
-            if lhs.value.duration != rhs.value.duration { return lhs.value.duration > rhs.value.duration }
-            if lhs.value.count != rhs.value.count { return lhs.value.count > rhs.value.count }
-            return (lhs.key ?? "\u{10FFFF}") < (rhs.key ?? "\u{10FFFF}")
+        pareto(groups: groups(stops: stops, tree: tree, window: window), tree: tree, plannedBusyTime: plannedBusyTime)
+    }
+
+    /// The Pareto of a window from the loss groups of the consecutive windows making it up.
+    public static func pareto(groups: [LossGroup], tree: StopReasonTree, plannedBusyTime: TimeInterval) -> [ParetoEntry] {
+        let merged = LossGroup.merged(groups)
+        let total = merged.reduce(0) { $0 + $1.duration }
+        let sorted = merged.sorted { lhs, rhs in
+            if lhs.duration != rhs.duration { return lhs.duration > rhs.duration }
+            if lhs.count != rhs.count { return lhs.count > rhs.count }
+            return (lhs.reasonCode ?? "\u{10FFFF}") < (rhs.reasonCode ?? "\u{10FFFF}")
         }
         var cumulative: TimeInterval = 0
-        return sorted.map { code, group in
+        return sorted.map { group in
             cumulative += group.duration
-            let classified = code.flatMap(tree.classify)
+            let classified = group.reasonCode.flatMap(tree.classify)
             return ParetoEntry(
-                reasonCode: code,
+                reasonCode: group.reasonCode,
                 reasonName: classified?.reason.name ?? "Uncoded",
                 categoryCode: classified?.category.code,
                 count: group.count,
@@ -38,6 +39,27 @@ public enum LossAnalysis {
                 shareOfStopTime: group.duration / total,
                 cumulativeShareOfStopTime: cumulative / total,
                 shareOfPlannedBusyTime: plannedBusyTime > 0 ? group.duration / plannedBusyTime : nil)
+        }
+    }
+
+    /// Unplanned stops in `window` grouped by reason (see ``LossGroup``).
+    public static func groups(stops: [Stop], tree: StopReasonTree, window: TimeSpan) -> [LossGroup] {
+        var groups: [String?: LossGroup] = [:]
+        for (stop, duration) in unplanned(stops, tree: tree, window: window) {
+            let key = stop.effectiveReasonCode.flatMap { tree.classify($0)?.reason.code }
+            var group = groups[key] ?? LossGroup(reasonCode: key, duration: 0, containedCount: 0, crossingStopIds: [])
+            group.duration += duration
+            if stop.plannedSpans.subtracting(TimeSpanSet([window])).isEmpty {
+                group.containedCount += 1
+            } else {
+                group.crossingStopIds.append(stop.id)
+            }
+            groups[key] = group
+        }
+        return groups.values.map { group in
+            var sorted = group
+            sorted.crossingStopIds.sort()
+            return sorted
         }
     }
 
@@ -51,13 +73,15 @@ public enum LossAnalysis {
 
     /// Unplanned stop time in `window` per equipment, longest first (ties by id).
     public static func byEquipment(stops: [Stop], tree: StopReasonTree, window: TimeSpan) -> [EquipmentLoss] {
-        var groups: [String: (count: Int, duration: TimeInterval)] = [:]
-        for (stop, duration) in unplanned(stops, tree: tree, window: window) {
-            groups[stop.equipmentId, default: (0, 0)].count += 1
-            groups[stop.equipmentId, default: (0, 0)].duration += duration
-        }
-        let total = groups.values.reduce(0) { $0 + $1.duration }
-        return groups
+        byEquipment(groups: Dictionary(grouping: stops, by: \.equipmentId).mapValues { groups(stops: $0, tree: tree, window: window) })
+    }
+
+    /// Unplanned stop time per equipment from each equipment's loss groups (of the consecutive
+    /// windows making up the window), longest first (ties by id).
+    public static func byEquipment(groups: [String: [LossGroup]]) -> [EquipmentLoss] {
+        let totals = groups.mapValues(LossGroup.total).filter { $0.value.count > 0 }
+        let total = totals.values.reduce(0) { $0 + $1.duration }
+        return totals
             .map { id, group in
                 EquipmentLoss(equipmentId: id, count: group.count, duration: group.duration, shareOfStopTime: group.duration / total)
             }
@@ -66,10 +90,13 @@ public enum LossAnalysis {
 
     /// Unplanned stop time per local day of `days` (e.g. ``PlantCalendar/days(overlapping:)``), in day order.
     public static func dailyTrend(stops: [Stop], tree: StopReasonTree, days: [TimeSpan]) -> [DailyLoss] {
-        days.map { day in
-            let parts = unplanned(stops, tree: tree, window: day)
-            return DailyLoss(day: day, count: parts.count, duration: parts.reduce(0) { $0 + $1.duration })
-        }
+        days.map { day in dailyLoss(day: day, groups: groups(stops: stops, tree: tree, window: day)) }
+    }
+
+    /// The unplanned stop time of `day` from its loss groups.
+    public static func dailyLoss(day: TimeSpan, groups: [LossGroup]) -> DailyLoss {
+        let total = LossGroup.total(groups)
+        return DailyLoss(day: day, count: total.count, duration: total.duration)
     }
 
     /// Unplanned stops with planned time in `window`, and that time.
