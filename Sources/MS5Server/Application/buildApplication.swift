@@ -32,7 +32,6 @@ public func buildApplication(
     let live = RealtimeHub(relay: database.sharesNotifications ? PostgresRealtimeRelay(database: database, logger: logger) : nil, logger: logger)
     let router = try buildRouter(config, database: database, pipeline: pipeline, plcLinks: connectors.links, live: live, clock: clock)
     var services: [any Service] = [
-        database,
         connectors,
         ProductionStopPublisher(bus: pipeline.bus, reports: ProductionReports(database: database), logger: logger),
         Housekeeping(database: database, retention: config.retention, interval: .seconds(3600), logger: logger),
@@ -53,12 +52,13 @@ public func buildApplication(
         services.append(SimulatorFeed(
             pipeline: pipeline, database: database, seed: config.simulatorSeed, speed: Double(config.simulatorSpeed), logger: logger))
     }
+    let background = AfterSchemaIsCurrent(services, logger: logger)
     let plain = HTTPServerBuilder.http1WebSocketUpgrade(webSocketRouter: router)
     var app = Application(
         router: router,
         server: try config.tls.map { try HTTPServerBuilder.tls(plain, tlsConfiguration: try $0.serverConfiguration()) } ?? plain,
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "ms5"),
-        services: services,
+        services: [database, background],
         logger: logger
     )
     app.beforeServerStarts {
@@ -77,6 +77,7 @@ public func buildApplication(
             ])
         }
         try await prepare(database)
+        background.open()
         logger.notice("ms5 ready", metadata: [
             "database": "\(database.url)", "address": "\(config.host):\(config.port)", "tls": "\(config.tls == nil ? "off" : "on")",
         ])
