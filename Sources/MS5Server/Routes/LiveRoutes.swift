@@ -20,13 +20,14 @@ extension APIRoutes {
         let siteAccess = rules.siteAccess
         router.addRealtimeEndpoint(RouterPath(operation.routerPath), hub: hub, authorize: { request, _ in
             guard let token = request.realtimeAccessToken, token.utf8.count <= Authenticator.maximumTokenLength else { return nil }
-            guard let signedIn = try? await authenticator.signedIn(bearing: token),
-                  let scope = try? await siteAccess.scope(of: signedIn.user.id),
-                  let visible = try? await Self.visibleTopics(in: scope, siteAccess)
-            else { return nil }
-            return RealtimePrincipal(
-                subject: signedIn.user.username, roles: [signedIn.user.role.rawValue], session: signedIn.sessionId?.uuidString,
-                visibleTopics: visible)
+            do {
+                let signedIn = try await authenticator.signedIn(bearing: token)
+                return RealtimePrincipal(
+                    subject: signedIn.user.username, roles: [signedIn.user.role.rawValue], session: signedIn.sessionId?.uuidString,
+                    visibleTopics: try await Self.visibleTopics(of: signedIn.user, siteAccess))
+            } catch {
+                return nil
+            }
         }, stillAuthorized: { principal in
             guard let session = principal.session.flatMap(UUID.init(uuidString:)) else { return true }
             // A database that cannot answer just now does not end anyone's live feed.
@@ -34,10 +35,10 @@ extension APIRoutes {
         })
     }
 
-    /// What a principal of `scope` may see: the line, equipment and OEE topics of its sites as
-    /// they are when the socket opens, or every topic (`.some(nil)`) for an account of every site.
-    private static func visibleTopics(in scope: SiteScope, _ siteAccess: SiteAccessStore) async throws -> Set<RealtimeTopic>?? {
-        guard case .sites(let siteIds) = scope else { return .some(nil) }
+    /// The line, equipment and OEE topics of the sites `user` works at, as they are when the
+    /// socket opens; nil (every topic) for an account of every site.
+    private static func visibleTopics(of user: User, _ siteAccess: SiteAccessStore) async throws -> Set<RealtimeTopic>? {
+        guard case .sites(let siteIds) = try await siteAccess.scope(of: user.id) else { return nil }
         let (lines, equipment) = try await siteAccess.lineAndEquipmentIds(ofSites: siteIds)
         return Set(lines.flatMap { [RealtimeTopic.line($0), .oee($0)] } + equipment.flatMap { [RealtimeTopic.equipment($0), .oee($0)] })
     }

@@ -11,17 +11,7 @@ import Testing
 struct DayPartsTests {
     @Test("the days' parts add up to the night's KPIs; a stop across midnight is split by time and counted once")
     func acrossMidnight() throws {
-        let pattern = ShiftPattern.threeShifts(days: Weekday.everyDay)
-        let night = try #require(
-            pattern.instances(overlapping: Fixtures.span("2026-03-28T23:00:00+01:00", "2026-03-28T23:30:00+01:00"), in: Fixtures.berlin).first)
-        let order = ProductionOrderRun(
-            orderId: "N-1", start: Fixtures.at("2026-03-28T20:00:00Z"), end: Fixtures.at("2026-03-29T12:00:00Z"), idealCycleTime: 1)
-        let timeline = StateTimeline(
-            [
-                Fixtures.interval(.running, "2026-03-28T22:00:00+01:00", "2026-03-28T23:30:00+01:00"),
-                Fixtures.interval(.stopped, "2026-03-28T23:30:00+01:00", "2026-03-29T03:30:00+02:00"),
-                Fixtures.interval(.running, "2026-03-29T03:30:00+02:00", "2026-03-29T06:00:00+02:00"),
-            ], asOf: Fixtures.at("2026-03-29T06:00:00+02:00"))
+        let (night, order, timeline) = try Fixtures.springForwardNight()
         let derived = Fixtures.stops(window: night.span, shifts: [night], orders: [order], timeline: timeline)
         let stops = try derived.map { try $0.confirmed(reasonCode: "MECH-JAM", at: Fixtures.at("2026-03-29T04:00:00+02:00"), tree: Fixtures.tree) }
         let counts = [

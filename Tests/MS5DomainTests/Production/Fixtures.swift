@@ -1,5 +1,6 @@
 import Foundation
 import MS5Domain
+import Testing
 
 /// Shared test data: dates from ISO 8601 text, a reason tree, interval builders.
 enum Fixtures {
@@ -52,6 +53,23 @@ enum Fixtures {
         return StopDeriver.stops(
             equipmentId: "EQ1", timeline: timeline, plannedBusy: planned.plannedBusySpans,
             faults: faults, reasonForFault: reasonForFault)
+    }
+
+    /// The night shift Sat 2026-03-28 22:00 CET → Sun 06:00 CEST (7 h, Europe/Berlin) of a 3×8
+    /// every day, one order of cycle 1 s across it, and the line running except for a stop
+    /// 23:30 CET → 03:30 CEST: across midnight and the spring-forward change.
+    static func springForwardNight() throws -> (night: ShiftInstance, order: ProductionOrderRun, timeline: StateTimeline) {
+        let pattern = ShiftPattern.threeShifts(days: Weekday.everyDay)
+        let night = try #require(
+            pattern.instances(overlapping: span("2026-03-28T23:00:00+01:00", "2026-03-28T23:30:00+01:00"), in: berlin).first)
+        let order = ProductionOrderRun(orderId: "N-1", start: at("2026-03-28T20:00:00Z"), end: at("2026-03-29T12:00:00Z"), idealCycleTime: 1)
+        let timeline = StateTimeline(
+            [
+                interval(.running, "2026-03-28T22:00:00+01:00", "2026-03-28T23:30:00+01:00"),
+                interval(.stopped, "2026-03-28T23:30:00+01:00", "2026-03-29T03:30:00+02:00"),
+                interval(.running, "2026-03-29T03:30:00+02:00", "2026-03-29T06:00:00+02:00"),
+            ], asOf: at("2026-03-29T06:00:00+02:00"))
+        return (night, order, timeline)
     }
 
     /// A stop of `equipmentId` covering `[from, to)`, optionally confirmed with `reason`.

@@ -56,17 +56,7 @@ struct StopAcrossBoundariesTests {
     /// Stop 23:30 CET → 03:30 CEST: across midnight and the spring-forward change.
     @Test("a stop across midnight and spring-forward lasts 3 h")
     func springForward() throws {
-        let pattern = ShiftPattern.threeShifts(days: Weekday.everyDay)
-        let night = try #require(
-            pattern.instances(overlapping: Fixtures.span("2026-03-28T23:00:00+01:00", "2026-03-28T23:30:00+01:00"), in: Fixtures.berlin).first)
-        let order = ProductionOrderRun(
-            orderId: "N-1", start: Fixtures.at("2026-03-28T20:00:00Z"), end: Fixtures.at("2026-03-29T12:00:00Z"), idealCycleTime: 1)
-        let timeline = StateTimeline(
-            [
-                Fixtures.interval(.running, "2026-03-28T22:00:00+01:00", "2026-03-28T23:30:00+01:00"),
-                Fixtures.interval(.stopped, "2026-03-28T23:30:00+01:00", "2026-03-29T03:30:00+02:00"),
-                Fixtures.interval(.running, "2026-03-29T03:30:00+02:00", "2026-03-29T06:00:00+02:00"),
-            ], asOf: Fixtures.at("2026-03-29T06:00:00+02:00"))
+        let (night, order, timeline) = try Fixtures.springForwardNight()
         let stops = Fixtures.stops(window: night.span, shifts: [night], orders: [order], timeline: timeline)
         // 23:30 CET = 22:30Z; 03:30 CEST = 01:30Z; 3 h = 10800 s (the wall clock shows 4 h).
         try #require(stops.count == 1)
