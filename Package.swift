@@ -161,6 +161,8 @@ let package = Package(
         ),
         // A JSON document as a value, shared by the live feed and the MQTT payload bindings.
         .target(name: "MS5JSON", swiftSettings: strictSettings),
+        // Waiting for child processes (peers, benchmark clients) without Foundation's run-loop wait.
+        .target(name: "MS5ChildProcess", swiftSettings: strictSettings),
         // The live feed: topics, per-client queues with coalescing, replay on resume, WebSocket endpoint.
         .target(
             name: "MS5Realtime",
@@ -192,6 +194,7 @@ let package = Package(
         .target(
             name: "MS5MQTTTestSupport",
             dependencies: [
+                "MS5ChildProcess",
                 "MS5MQTT",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -243,6 +246,7 @@ let package = Package(
         .target(
             name: "MS5TestSupport",
             dependencies: [
+                "MS5ChildProcess",
                 "MS5Storage",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -288,6 +292,7 @@ let package = Package(
         .executableTarget(
             name: "MS5CLI",
             dependencies: [
+                "MS5ChildProcess",
                 "MS5Domain",
                 "MS5Identity",
                 "MS5Storage",
@@ -339,6 +344,7 @@ let package = Package(
         .testTarget(
             name: "MS5EtherNetIPTests",
             dependencies: [
+                "MS5ChildProcess",
                 "MS5EtherNetIP",
                 "MS5EtherNetIPSimulator",
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -370,6 +376,7 @@ let package = Package(
         .testTarget(
             name: "MS5ModbusTests",
             dependencies: [
+                "MS5ChildProcess",
                 "MS5Modbus",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -381,6 +388,7 @@ let package = Package(
         .testTarget(
             name: "MS5OPCUATests",
             dependencies: [
+                "MS5ChildProcess",
                 "MS5OPCUA",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -419,6 +427,7 @@ let package = Package(
         .testTarget(
             name: "MS5MailTests",
             dependencies: [
+                "MS5ChildProcess",
                 "MS5Mail", "MS5TestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -454,6 +463,7 @@ let package = Package(
         .testTarget(
             name: "MS5ServerTests",
             dependencies: [
+                "MS5ChildProcess",
                 "MS5Domain",
                 "MS5Identity",
                 "MS5Ingest",
@@ -481,6 +491,7 @@ let package = Package(
         .executableTarget(
             name: "modbus-bench",
             dependencies: [
+                "MS5ChildProcess",
                 "MS5Modbus",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -491,6 +502,7 @@ let package = Package(
         .executableTarget(
             name: "opcua-bench",
             dependencies: [
+                "MS5ChildProcess",
                 "MS5OPCUA",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -511,6 +523,7 @@ let package = Package(
         .testTarget(
             name: "MS5CLITests",
             dependencies: [
+                "MS5ChildProcess",
                 "MS5TestSupport", "MS5Storage",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SQLKit", package: "sql-kit"),

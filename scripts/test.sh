@@ -74,7 +74,11 @@ step "Build"
 swift build --build-tests
 
 step "Swift suites (SQLite and PostgreSQL)"
-swift test --skip-build 2>&1 | tee "$run_dir/swift-test.log"
+if ! swift test --skip-build 2>&1 | tee "$run_dir/swift-test.log"; then
+  step "Failed Swift tests"
+  grep -E '✘|recorded an issue|error:' "$run_dir/swift-test.log" | grep -v 'passed after' | head -40
+  exit 1
+fi
 swift_tests=$(grep -oE 'Test run with [0-9]+ tests' "$run_dir/swift-test.log" | tail -1 | grep -oE '[0-9]+')
 
 step "OpenAPI document of a running server"

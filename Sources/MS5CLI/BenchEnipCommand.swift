@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MS5ChildProcess
 import MS5EtherNetIP
 import NIOPosix
 
@@ -32,10 +33,7 @@ struct BenchEnipCommand: AsyncParsableCommand {
         server.standardOutput = FileHandle.nullDevice
         server.standardError = FileHandle.nullDevice
         try server.run()
-        defer {
-            kill(server.processIdentifier, SIGKILL)
-            server.waitUntilExit()
-        }
+        defer { server.killAndWait() }
         try await Task.sleep(for: .milliseconds(700))
 
         let serverPID = server.processIdentifier
@@ -86,8 +84,7 @@ struct BenchEnipCommand: AsyncParsableCommand {
         process.standardOutput = output
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0, let json = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+        guard process.waitForExit(), process.terminationStatus == 0, let json = try JSONSerialization.jsonObject(with: data) as? [String: Any],
               let reads = json["reads"] as? Int, let elapsed = json["seconds"] as? Double, let cpu = json["cpu"] as? Double,
               let errors = json["errors"] as? Int, let rtts = json["rtts"] as? [Double]
         else { throw CommandFailure("The pycomm3 run failed: is \(python) the peer venv (scripts/test.sh makes it) and the working directory the repository?") }

@@ -1,4 +1,5 @@
 import Foundation
+import MS5ChildProcess
 import Synchronization
 
 /// A private mosquitto broker on a loopback port, for tests and benchmarks.
@@ -100,10 +101,7 @@ public final class MosquittoBroker: Sendable {
             defer { current = nil }
             return current
         }) else { return }
-        if running.isRunning {
-            kill(running.processIdentifier, SIGKILL)
-            running.waitUntilExit()
-        }
+        running.killAndWait()
     }
 
     /// Starts the broker again on the same port with the same configuration.

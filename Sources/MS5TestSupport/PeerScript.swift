@@ -1,4 +1,5 @@
 import Foundation
+import MS5ChildProcess
 import NIOCore
 import NIOPosix
 
@@ -39,8 +40,6 @@ public final class PeerScript: @unchecked Sendable {
 
     /// Kills the peer (SIGKILL: a test runner may have blocked SIGTERM for its children).
     public func stop() {
-        guard process.isRunning else { return }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        process.killAndWait()
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MS5ChildProcess
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -68,8 +69,7 @@ public final class ProviderPeer: Sendable {
     }
 
     private func terminate() {
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        process.killAndWait()
     }
 
     /// Mints a token through `POST /test/mint`; `keyID: .some(nil)` leaves `kid` out.

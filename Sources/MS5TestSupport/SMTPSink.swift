@@ -1,4 +1,5 @@
 import Foundation
+import MS5ChildProcess
 import NIOCore
 import NIOPosix
 
@@ -64,10 +65,7 @@ public final class SMTPSink: @unchecked Sendable {
         while process.isRunning && ContinuousClock.now < deadline {
             usleep(10_000)
         }
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-        }
-        process.waitUntilExit()
+        process.killAndWait()
     }
 
     /// Every message received so far.

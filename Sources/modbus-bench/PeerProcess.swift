@@ -1,4 +1,5 @@
 import Foundation
+import MS5ChildProcess
 
 /// A child process started by the benchmark and stopped by its PID.
 final class PeerProcess {
@@ -17,7 +18,7 @@ final class PeerProcess {
     /// Waits for the process to exit by itself and returns its standard output.
     func waitForOutput() -> String {
         let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        process.waitForExit()
         return String(decoding: data, as: UTF8.self)
     }
 
@@ -26,6 +27,6 @@ final class PeerProcess {
         if process.isRunning {
             kill(process.processIdentifier, SIGTERM)
         }
-        process.waitUntilExit()
+        if !process.waitForExit(upTo: .seconds(5)) { process.killAndWait() }
     }
 }

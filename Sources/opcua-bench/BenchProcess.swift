@@ -1,4 +1,5 @@
 import Foundation
+import MS5ChildProcess
 
 /// A child process whose standard output is read line by line; killed by PID when stopped.
 final class BenchProcess: @unchecked Sendable {
@@ -48,9 +49,7 @@ final class BenchProcess: @unchecked Sendable {
 
     /// Kills the process by PID and waits for it.
     func stop() {
-        guard process.isRunning else { return }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        process.killAndWait()
     }
 
     /// User plus system CPU seconds used by this process so far.

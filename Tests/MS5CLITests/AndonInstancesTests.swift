@@ -1,4 +1,5 @@
 import Foundation
+import MS5ChildProcess
 import Testing
 
 /// Two `ms5 serve` processes on one PostgreSQL database, one Andon call: each level is escalated
@@ -109,7 +110,6 @@ struct AndonInstancesTests {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["psql", url, "-v", "ON_ERROR_STOP=1", "-q", "-c", statement]
         try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw Failure("psql failed: \(statement)") }
+        guard process.waitForExit(), process.terminationStatus == 0 else { throw Failure("psql failed: \(statement)") }
     }
 }

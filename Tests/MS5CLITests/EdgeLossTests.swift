@@ -1,4 +1,5 @@
 import Foundation
+import MS5ChildProcess
 import Testing
 
 @Suite("ms5 edge, with real processes")
@@ -82,7 +83,7 @@ extension Process {
         process.standardOutput = pipe
         try process.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        process.waitForExit()
         return String(decoding: data, as: UTF8.self)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MS5ChildProcess
 import Testing
 
 @Suite("ms5 plc and ms5 simulate plc")
@@ -74,10 +75,7 @@ extension PLCCommandTests {
         cpppo.standardOutput = FileHandle.nullDevice
         cpppo.standardError = FileHandle.nullDevice
         try cpppo.run()
-        defer {
-            kill(cpppo.processIdentifier, SIGKILL)  // cpppo handles SIGTERM and keeps running
-            cpppo.waitUntilExit()
-        }
+        defer { cpppo.killAndWait() }  // cpppo handles SIGTERM and keeps running
         let folder = try MS5Process.temporaryFolder()
         var read = try await MS5Process.run(["plc", "read", "127.0.0.1:\(port)", "Counter"], in: folder)
         for _ in 0..<50 where read.status != 0 {  // cpppo takes a moment to listen

@@ -1,4 +1,5 @@
 import Foundation
+import MS5ChildProcess
 import NIOCore
 import NIOPosix
 
@@ -36,8 +37,7 @@ final class PeerProcess: @unchecked Sendable {
         let pid = process.processIdentifier
         kill(pid, SIGINT)
         for _ in 0..<20 where process.isRunning { usleep(100_000) }
-        if process.isRunning { kill(pid, SIGKILL) }
-        process.waitUntilExit()
+        process.killAndWait()
     }
 
     deinit { stop() }
@@ -55,8 +55,7 @@ final class PeerProcess: @unchecked Sendable {
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
+        guard process.waitForExit(), process.terminationStatus == 0 else {
             throw PeerError("python \(arguments.joined(separator: " ")) failed: \(String(decoding: errorData, as: UTF8.self).suffix(2000))")
         }
         return String(decoding: data, as: UTF8.self)

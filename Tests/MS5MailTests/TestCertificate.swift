@@ -1,4 +1,5 @@
 import Foundation
+import MS5ChildProcess
 import MS5TestSupport
 
 /// A self-signed certificate for CN=localhost, IP 127.0.0.1, made with openssl for one test.
@@ -19,8 +20,7 @@ struct TestCertificate {
         openssl.standardOutput = FileHandle.nullDevice
         openssl.standardError = FileHandle.nullDevice
         try openssl.run()
-        openssl.waitUntilExit()
-        guard openssl.terminationStatus == 0 else { throw SinkError("openssl req failed") }
+        guard openssl.waitForExit(), openssl.terminationStatus == 0 else { throw SinkError("openssl req failed") }
     }
 
     /// The sink options that serve this certificate.

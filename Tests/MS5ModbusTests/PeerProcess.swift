@@ -1,4 +1,5 @@
 import Foundation
+import MS5ChildProcess
 import MS5Modbus
 import NIOCore
 import NIOPosix
@@ -51,10 +52,7 @@ final class PeerProcess: @unchecked Sendable {
 
     /// Kills the process by its PID (SIGKILL) and reaps it.
     func stop() {
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-        }
-        process.waitUntilExit()
+        process.killAndWait()
     }
 
     /// Waits until 127.0.0.1:`port` accepts a TCP connection.

@@ -3,7 +3,7 @@ import MS5OPCUA
 import Testing
 
 /// Connect, browse, translate, read and write against the asyncua peer server.
-@Suite("Client against asyncua", .serialized)
+@Suite("Client against asyncua", .serialized, .timeLimit(.minutes(3)))
 struct ClientIntegrationTests {
     private func node(_ text: String) throws -> NodeID { try NodeID(parsing: text) }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import MS5ChildProcess
 import MS5OPCUA
 import NIOCore
 import NIOPosix
@@ -36,9 +37,7 @@ final class PeerServer: Sendable {
 
     /// Kills the server by PID and waits for it to exit.
     func stop() {
-        guard process.isRunning else { return }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        process.killAndWait()
     }
 
     /// Freezes the server process (SIGSTOP): its sockets stay open but nothing is answered.

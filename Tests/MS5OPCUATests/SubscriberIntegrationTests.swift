@@ -3,7 +3,7 @@ import MS5OPCUA
 import Testing
 
 /// Subscriptions, the publish loop and recovery against the asyncua peer server.
-@Suite("Subscriber against asyncua", .serialized)
+@Suite("Subscriber against asyncua", .serialized, .timeLimit(.minutes(3)))
 struct SubscriberIntegrationTests {
     private func configuration(
         _ url: String, items: [String], deadband: Double? = nil, credentials: OPCUACredentials = .anonymous

@@ -1,4 +1,5 @@
 import Foundation
+import MS5ChildProcess
 
 /// A throwaway P-256 certificate for `localhost` and its key, made with `openssl` in a folder of
 /// its own, for tests of ms5's own TLS.
@@ -24,8 +25,7 @@ struct SelfSignedCertificate {
         openssl.standardOutput = FileHandle.nullDevice
         openssl.standardError = FileHandle.nullDevice
         try openssl.run()
-        openssl.waitUntilExit()
-        guard openssl.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
+        guard openssl.waitForExit(), openssl.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
     }
 
     /// Deletes the folder and both files.

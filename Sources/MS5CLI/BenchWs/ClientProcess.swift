@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import MS5ChildProcess
 
 /// This executable started again in client mode, talked to line by line over pipes.
 final class ClientProcess: Sendable {
@@ -50,6 +51,6 @@ final class ClientProcess: Sendable {
 
     func terminate() {
         if process.isRunning { process.terminate() }
-        process.waitUntilExit()
+        if !process.waitForExit(upTo: .seconds(5)) { process.killAndWait() }
     }
 }
