@@ -7,7 +7,9 @@ import Testing
 
 @Suite struct SlowConsumerTests {
     @Test func slowClientIsCoalescedThenDisconnectedWhileFastClientGetsEveryEvent() async throws {
-        let configuration = RealtimeHubConfiguration(clientQueueLimit: 32, closeTimeout: .seconds(120))
+        // The paused client stays silent for as long as a loaded test run takes: only its queue may
+        // end it here, never the heartbeat timeout.
+        let configuration = RealtimeHubConfiguration(clientQueueLimit: 32, heartbeatTimeout: .seconds(3600), closeTimeout: .seconds(120))
         let hub = RealtimeHub(configuration: configuration, logger: TestServer.quietLogger)
         let line = UUID()
         try await TestServer.withServer(hub: hub) { port in
