@@ -6,6 +6,10 @@ import WSCore
 /// Serves one upgraded WebSocket: reads client messages, writes the connection's queue,
 /// sends heartbeats and closes the socket when the hub or the heartbeat gives up on the client.
 struct RealtimeSession: Sendable {
+    /// Most bytes of a frame that joins several messages: half the 16 KiB frame limit WebSocket
+    /// client libraries commonly start with, so joining never makes a frame too large for them.
+    static let frameByteLimit = 8 * 1024
+
     let hub: RealtimeHub
     let connection: RealtimeConnection
     let canSubscribe: @Sendable (RealtimePrincipal, RealtimeTopic) -> Bool
@@ -35,10 +39,11 @@ struct RealtimeSession: Sendable {
     }
 
     private func writeQueue(to outbound: WebSocketOutboundWriter) async {
+        var batch = FrameBatch(byteLimit: Self.frameByteLimit)
         do {
             for await _ in connection.wakeups {
-                while let message = connection.next() {
-                    try await outbound.write(.custom(WebSocketFrame(fin: true, opcode: .text, data: message.text)))
+                while let frame = batch.nextFrame(connection.next) {
+                    try await outbound.write(.custom(WebSocketFrame(fin: true, opcode: .text, data: frame)))
                 }
             }
         } catch {

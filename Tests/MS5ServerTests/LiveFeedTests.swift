@@ -112,7 +112,7 @@ final class LiveClient: Sendable {
                     group.addTask {
                         for try await message in inbound.messages(maxSize: 1 << 20) {
                             guard case .text(let text) = message else { continue }
-                            received.messages.withLock { $0.append(text) }
+                            received.messages.withLock { $0 += LiveClient.messages(inFrame: text) }
                         }
                     }
                     group.addTask {
@@ -124,6 +124,14 @@ final class LiveClient: Sendable {
                 }
             }
             received.ending.withLock { $0 = (true, frame) }
+        }
+    }
+
+    /// The messages of a frame: itself, or each element of the array of messages it joins.
+    static func messages(inFrame text: String) -> [String] {
+        guard text.hasPrefix("["), let list = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [Any] else { return [text] }
+        return list.compactMap { element in
+            (try? JSONSerialization.data(withJSONObject: element)).map { String(decoding: $0, as: UTF8.self) }
         }
     }
 

@@ -30,14 +30,16 @@ struct BenchWsClients {
                         try await outbound.write(.text("{\"type\":\"subscribe\",\"topics\":[\"line:\(line)\"]}"))
                         for try await message in inbound.messages(maxSize: 1 << 20) {
                             guard case .text(let text) = message else { continue }
-                            if let published = Self.publishedMilliseconds(in: text) {
-                                let delay = UInt32(clamping: max(0, Int64(Date().timeIntervalSince1970 * 1_000_000) - published * 1000))
-                                (text.contains("\"key\":") ? values : events).record(microseconds: delay)
-                            } else if text.contains("\"type\":\"subscribed\"") {
-                                subscriptions.recordSubscription()
-                            } else if text.contains("\"type\":\"heartbeat\"") {
-                                try await outbound.write(.text("{\"type\":\"pong\"}"))
+                            let frame = BenchWsFrame(text)
+                            if !frame.events.isEmpty {
+                                let now = Int64(Date().timeIntervalSince1970 * 1_000_000)
+                                for event in frame.events {
+                                    let delay = UInt32(clamping: max(0, now - event.publishedMilliseconds * 1000))
+                                    (event.coalesced ? values : events).record(microseconds: delay)
+                                }
                             }
+                            if frame.subscribed { subscriptions.recordSubscription() }
+                            if frame.heartbeat { try await outbound.write(.text("{\"type\":\"pong\"}")) }
                         }
                     }
                 }
@@ -93,29 +95,6 @@ struct BenchWsClients {
     /// Writes one line to the server process, unbuffered.
     private static func say(_ line: String) {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
-    }
-
-    /// The event's `published` time (`"published":"2026-11-22T07:35:01.180Z"`) in milliseconds since 1970.
-    static func publishedMilliseconds(in text: String) -> Int64? {
-        guard let range = text.range(of: "\"published\":\"") else { return nil }
-        let digits = Array(text[range.upperBound...].utf8.prefix(23))
-        guard digits.count == 23 else { return nil }
-        func number(_ from: Int, _ length: Int) -> Int64 {
-            digits[from..<(from + length)].reduce(0) { $0 * 10 + Int64($1 &- UInt8(ascii: "0")) }
-        }
-        let days = Self.daysSince1970(year: number(0, 4), month: number(5, 2), day: number(8, 2))
-        let seconds = ((days * 24 + number(11, 2)) * 60 + number(14, 2)) * 60 + number(17, 2)
-        return seconds * 1000 + number(20, 3)
-    }
-
-    /// Days from 1970-01-01 to a date of the proleptic Gregorian calendar.
-    static func daysSince1970(year: Int64, month: Int64, day: Int64) -> Int64 {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
     }
 
     private func waitForStop() async {

@@ -1,7 +1,7 @@
 // MS5 Floor service worker: app shell cached per version (old versions removed on activate);
 // GET /v1/… network-first, the last good answer kept and served when the network fails,
 // marked with X-MS5-Cached-At so the app can say it shows saved data.
-const VERSION = 'v4';
+const VERSION = 'v5';
 const SHELL_CACHE = `ms5-shell-${VERSION}`;
 const API_CACHE = 'ms5-api';
 const SHELL = [

@@ -40,7 +40,13 @@ final class TestSocket: Sendable {
                         for try await message in inbound.messages(maxSize: 1 << 22) {
                             await gate.passThrough()
                             guard case .text(let text) = message else { continue }
-                            received.yield(try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)))
+                            // A frame holds one message or an array of the messages that were ready together.
+                            let frame = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+                            if case .array(let messages) = frame {
+                                for message in messages { received.yield(message) }
+                            } else {
+                                received.yield(frame)
+                            }
                         }
                     }
                     group.addTask {

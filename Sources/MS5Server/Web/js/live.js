@@ -96,9 +96,14 @@ class LiveFeed extends EventTarget {
 
   onMessage(ws, e) {
     this.lastMessageAt = Date.now();
-    let msg;
-    try { msg = JSON.parse(e.data); } catch { return; }
-    switch (msg.type) {
+    let parsed;
+    try { parsed = JSON.parse(e.data); } catch { return; }
+    // A frame holds one message, or an array of the messages that were ready together.
+    for (const msg of Array.isArray(parsed) ? parsed : [parsed]) this.handle(ws, msg);
+  }
+
+  handle(ws, msg) {
+    switch (msg?.type) {
       case 'heartbeat': ws.send('{"type":"pong"}'); break;
       case 'subscribed':
         if (this.stream && msg.stream !== this.stream) this.lastId = null;
