@@ -4,7 +4,9 @@ import NIOCore
 import PostgresNIO
 
 /// PostgreSQL's fastest way in: `COPY … FROM STDIN` of sample rows into a plain table without
-/// keys. The ingest benchmark measures it beside the pipeline as the ceiling to compare with.
+/// keys, or into one with `metric_samples`' primary key. The ingest benchmark measures both beside
+/// the pipeline as the ceilings to compare with: the first the issue's, the second what a table
+/// that keeps every sample once per metric and time can take at all.
 public struct RawCopy: Sendable {
     let database: Database
 
@@ -13,18 +15,21 @@ public struct RawCopy: Sendable {
         self.database = database
     }
 
-    /// Creates `table` (dropped first if it exists) and copies the rows into it in text format,
-    /// in chunks of `chunkRows`. Answers nil on SQLite, which has no COPY.
+    /// Creates `table` (dropped first if it exists; `keyed`: with `metric_samples`' columns and
+    /// primary key (metric, time)) and copies the rows into it in text format, in chunks of
+    /// `chunkRows`. Answers nil on SQLite, which has no COPY.
     public func copySamples(
-        into table: String, rows: [(equipmentId: UUID, metricId: UUID, timestamp: Date, value: Double)], chunkRows: Int = 10_000
+        into table: String, rows: [(equipmentId: UUID, metricId: UUID, timestamp: Date, value: Double)], keyed: Bool = false,
+        chunkRows: Int = 10_000
     ) async throws -> Int? {
         guard case .postgres(let store) = database.backend else { return nil }
         let logger = database.logger
         try await store.client.withConnection { connection in
             try await connection.query("DROP TABLE IF EXISTS \(unescaped: table)", logger: logger)
-            try await connection.query(
-                "CREATE TABLE \(unescaped: table) (equipment_id uuid, metric_id uuid, ts timestamptz, value float8, quality int)",
-                logger: logger)
+            let columns = keyed
+                ? "equipment_id uuid NOT NULL, metric_id uuid NOT NULL, ts timestamptz NOT NULL, value float8, quality int NOT NULL, PRIMARY KEY (metric_id, ts)"
+                : "equipment_id uuid, metric_id uuid, ts timestamptz, value float8, quality int"
+            try await connection.query("CREATE TABLE \(unescaped: table) (\(unescaped: columns))", logger: logger)
             try await connection.copyFrom(table: table, columns: ["equipment_id", "metric_id", "ts", "value", "quality"], logger: logger) { writer in
                 let formatter = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
                 for start in stride(from: 0, to: rows.count, by: chunkRows) {
