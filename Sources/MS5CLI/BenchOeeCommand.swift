@@ -110,6 +110,10 @@ struct BenchOeeCommand: AsyncParsableCommand {
             .filter { $0.start >= history.start && $0.end <= history.end }
         guard let firstDay = localDays.first, let lastDay = localDays.last else { throw CommandFailure("The history holds no whole local day.") }
         let wholeDays = TimeSpan(start: firstDay.start, end: lastDay.end)
+        // The OEE screen's widest range: by local day over the last 14 days, by shift over the last 3.
+        let constraint = try await reports.constraintEquipment(lineId: line.id)
+        let fortnight = TimeSpan(start: end.addingTimeInterval(-14 * 86_400), end: end)
+        let threeDays = TimeSpan(start: end.addingTimeInterval(-3 * 86_400), end: end)
 
         try await timeMaterialisation(database, reports: reports, lineId: line.id, history: history)
         let performance = try await reports.linePerformance(lineId: line.id, window: history, now: end)
@@ -122,6 +126,8 @@ struct BenchOeeCommand: AsyncParsableCommand {
             ("line OEE over the \(localDays.count) whole local days", { _ = try await reports.linePerformance(lineId: line.id, window: wholeDays, now: end) }),
             ("loss Pareto over the \(localDays.count) whole local days", { _ = try await reports.lineLosses(lineId: line.id, window: wholeDays, now: end) }),
             ("line OEE of the current shift", { _ = try await reports.linePerformance(lineId: line.id, window: current, now: end) }),
+            ("KPIs by local day over the last 14 days (day parts)", { _ = try await reports.periods(equipmentId: constraint, window: fortnight, by: .day, now: end) }),
+            ("KPIs by shift over the last 3 days (raw data)", { _ = try await reports.periods(equipmentId: constraint, window: threeDays, by: .shift, now: end) }),
         ]
         for (name, query) in timings {
             var milliseconds: [Double] = []

@@ -119,4 +119,36 @@ struct DayPartsReportsTests {
             #expect(report.kpis == (try await Self.onDemand(reports, equipment)))
         }
     }
+
+    @Test("KPIs by local day over a long window come from the day parts and equal each day asked on its own", arguments: TestDatabases.kinds)
+    func byDay(kind: Database.Kind) async throws {
+        try await TestDatabases.with(kind) { database in
+            let (equipment, _) = try await ProductionReportsTests.setUp(database)
+            let reports = ProductionReports(database: database)
+            let periods = try await reports.periods(equipmentId: equipment, window: Self.window, by: .day, now: Self.now)
+            #expect(periods.map(\.label) == (12...17).map { String(format: "2027-01-%02d", $0) })
+            #expect(periods.last?.window == TimeSpan(start: Self.at(17, "00:00"), end: Self.now))
+            // The whole days are stored as the periods are computed; the 17th is not over.
+            #expect(try await Self.storedDays(database, equipment) == (12...16).map { Self.at($0, "00:00") })
+
+            // Only the 15th has an order: its figures are the shift's; the other days have shift
+            // and break time but no planned busy time.
+            let fifteenth = try #require(periods.first { $0.label == "2027-01-15" }?.kpis)
+            #expect(fifteenth.time.planned.plannedBusyTime == 27_000 && fifteenth.time.actualProductionTime == 24_000)
+            #expect(fifteenth.quantities.produced == 11_000 && fifteenth.quantities.good == 10_900)
+            #expect(abs((fifteenth.oee ?? 0) - 21_800.0 / 27_000) < 1e-12)
+            for period in periods where period.label != "2027-01-15" {
+                #expect(period.kpis.time.planned.plannedBusyTime == 0 && period.kpis.quantities.produced == 0 && period.kpis.oee == nil)
+                #expect(period.kpis.time.planned.shiftTime == (period.label == "2027-01-17" ? 21_600 : 28_800))
+                #expect(period.kpis.time.planned.breakTime == 1800)
+            }
+            // Each day equals the same day asked on its own, which a window of a day computes from raw data.
+            for period in periods {
+                let alone = try await reports.performance(equipmentId: equipment, window: period.window, now: Self.now)
+                #expect(period.kpis == alone.kpis, "\(period.label)")
+            }
+            // Asked again, the stored days give the same answer.
+            #expect(try await reports.periods(equipmentId: equipment, window: Self.window, by: .day, now: Self.now) == periods)
+        }
+    }
 }

@@ -39,6 +39,19 @@ struct DayPartsReports: Sendable {
             counterEvents: segments.flatMap { $0.listed?.counterEvents ?? [] })
     }
 
+    /// The KPIs of each local day of `window` (already cut at `now`), the days at either end cut
+    /// to it, labelled with their local dates like the on-demand periods.
+    func dayPeriods(equipmentId: UUID, window: TimeSpan, now: Date) async throws -> [PerformancePeriod] {
+        let (_, settings, timeZone) = try await database.read { db in try await ReportContext.settings(db, equipmentId: equipmentId) }
+        let calendar = PlantCalendar(timeZone: timeZone)
+        return try await segments(equipmentId: equipmentId, window: window, timeZone: timeZone, now: now, listed: false).map { segment in
+            let target = ReportContext.target(of: settings.shiftPattern.instances(overlapping: segment.span, in: timeZone), in: segment.span)
+            return PerformancePeriod(
+                label: ProductionReports.localDate(segment.span.start, calendar), window: segment.span,
+                kpis: OEECalculator.result(segment.parts.oee, window: segment.span, target: target))
+        }
+    }
+
     /// Where a line lost time over `window` (already cut at `now`): the Pareto and daily trend at
     /// `constraint`, and the unplanned stop time of each of `equipment`.
     func lineLosses(lineId: UUID, constraint: UUID, equipment: [UUID], window: TimeSpan, now: Date) async throws -> LineLosses {

@@ -30,8 +30,13 @@ public struct ProductionReports: Sendable {
     }
 
     /// The KPIs of an equipment over `window` (cut at `now`) period by period: each shift, local
-    /// day, ISO week or order run overlapping it, cut to it, in time order.
+    /// day, ISO week or order run overlapping it, cut to it, in time order. Local days over a
+    /// window longer than a day come from per-day parts (see ``DayPartsReports``).
     public func periods(equipmentId: UUID, window requested: TimeSpan, by grouping: PerformanceGrouping, now: Date = Date()) async throws -> [PerformancePeriod] {
+        let cut = try Self.cut(requested, at: now)
+        if grouping == .day, cut.duration > Self.stopHorizon {
+            return try await DayPartsReports(database: database).dayPeriods(equipmentId: equipmentId, window: cut, now: now)
+        }
         let (window, context) = try await load(equipmentId: equipmentId, window: requested, now: now)
         let calendar = PlantCalendar(timeZone: context.timeZone)
         let labelled: [(String, TimeSpan)] = switch grouping {
@@ -177,7 +182,7 @@ public struct ProductionReports: Sendable {
         return EquipmentPerformance(equipmentId: equipmentId, window: window, kpis: result, stops: stops, pareto: pareto, counterEvents: context.counterEvents)
     }
 
-    private static func localDate(_ date: Date, _ calendar: PlantCalendar) -> String {
+    static func localDate(_ date: Date, _ calendar: PlantCalendar) -> String {
         let day = calendar.localDay(of: date)
         return String(format: "%04d-%02d-%02d", day.year ?? 0, day.month ?? 0, day.day ?? 0)
     }
