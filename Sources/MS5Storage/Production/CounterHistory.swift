@@ -6,8 +6,9 @@ import SQLKit
 /// `counter_good`, `counter_total` and `counter_reject`, joined by time into readings.
 enum CounterHistory {
     /// The readings in `span` in time order, preceded by each counter's last sample before it
-    /// (the baseline the first increment in the span is counted from).
-    static func readings(_ db: any SQLDatabase, equipmentId: UUID, in span: TimeSpan) async throws -> [CounterReading] {
+    /// with a value a counter can hold (0 up to `rollover`): the baseline the first increment in
+    /// the span is counted from, as it would be after reading every sample before.
+    static func readings(_ db: any SQLDatabase, equipmentId: UUID, in span: TimeSpan, rollover: Int) async throws -> [CounterReading] {
         let rows = try await db.select().columns("id", "role").from("metrics")
             .where("equipment_id", .equal, equipmentId)
             .where("role", .in, [MetricRole.counterGood.rawValue, MetricRole.counterTotal.rawValue, MetricRole.counterReject.rawValue])
@@ -18,6 +19,7 @@ enum CounterHistory {
             let role = try row.decode(column: "role", as: MetricRole.self)
             var samples = try await db.select().columns("ts", "value").from("metric_samples")
                 .where("metric_id", .equal, metricId).where("ts", .lessThan, span.start)
+                .where("value", .greaterThan, SQLLiteral.numeric("-0.5")).where("value", .lessThan, SQLBind(Double(rollover) - 0.5))
                 .orderBy("ts", .descending).limit(1).all()
             samples += try await db.select().columns("ts", "value").from("metric_samples")
                 .where("metric_id", .equal, metricId).where("ts", .greaterThanOrEqual, span.start).where("ts", .lessThan, span.end)

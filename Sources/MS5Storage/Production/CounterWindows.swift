@@ -28,7 +28,7 @@ public struct CounterWindows: Sendable {
             let rollover = try await LineSettingsStore.settings(db, lineId: equipment.lineId)?.counterRollover ?? 65_536
             var accumulator = CounterAccumulator(settings: CounterSettings(rollover: rollover, maximumRatePerSecond: 1_000))
             var counts = Counts(produced: 0, rejected: 0)
-            for reading in try await CounterHistory.readings(db, equipmentId: equipmentId, in: span) {
+            for reading in try await CounterHistory.readings(db, equipmentId: equipmentId, in: span, rollover: rollover) {
                 guard let increment = accumulator.ingest(reading).increment else { continue }
                 counts.produced += increment.producedQuantity
                 counts.rejected += increment.rejectQuantity
