@@ -123,7 +123,13 @@ struct BenchOeeCommand: AsyncParsableCommand {
         let timings: [(String, @Sendable () async throws -> Void)] = [
             ("line OEE over \(days) days", { _ = try await reports.linePerformance(lineId: line.id, window: history, now: end) }),
             ("loss Pareto over \(days) days", { _ = try await reports.lineLosses(lineId: line.id, window: history, now: end) }),
+            ("line OEE over \(days) days, without the stop list (stops=false)", {
+                _ = try await reports.linePerformance(lineId: line.id, window: history, now: end, listingStops: false)
+            }),
             ("line OEE over the \(localDays.count) whole local days", { _ = try await reports.linePerformance(lineId: line.id, window: wholeDays, now: end) }),
+            ("line OEE over the \(localDays.count) whole local days, without the stop list (stops=false)", {
+                _ = try await reports.linePerformance(lineId: line.id, window: wholeDays, now: end, listingStops: false)
+            }),
             ("loss Pareto over the \(localDays.count) whole local days", { _ = try await reports.lineLosses(lineId: line.id, window: wholeDays, now: end) }),
             ("line OEE of the current shift", { _ = try await reports.linePerformance(lineId: line.id, window: current, now: end) }),
             ("KPIs by local day over the last 14 days (day parts)", { _ = try await reports.periods(equipmentId: constraint, window: fortnight, by: .day, now: end) }),

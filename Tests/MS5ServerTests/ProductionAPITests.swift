@@ -75,6 +75,11 @@ struct ProductionAPITests {
             #expect(report.equipmentId == equipment.id && report.window.end <= Date())
             // No order ran: no planned busy time, so no ratio is shown rather than a 0 % or 100 %.
             #expect(report.kpis.time.planned.plannedBusyTime == 0 && report.kpis.availability == nil)
+            let unlisted = try TestServer.decode(EquipmentPerformance.self, try await server.send(
+                .get, "/v1/lines/\(line.id)/performance?stops=false", as: .operator))
+            #expect(unlisted.stops.isEmpty && unlisted.counterEvents.isEmpty && unlisted.kpis.time.planned.plannedBusyTime == 0)
+            let badFlag = try await server.send(.get, "/v1/lines/\(line.id)/performance?stops=some", as: .operator)
+            #expect(badFlag.status == .unprocessableContent && badFlag.problem?.errors.first?.field == "/stops")
             let periods = try await server.send(.get, "/v1/lines/\(line.id)/performance/periods.csv?by=day", as: .operator)
             #expect(periods.status == .ok && String(buffer: periods.body).hasPrefix("period,start,end,planned_busy_s,"))
             let badGrouping = try await server.send(.get, "/v1/equipment/\(equipment.id)/performance/periods?by=month", as: .operator)

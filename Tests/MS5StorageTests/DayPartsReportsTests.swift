@@ -66,6 +66,14 @@ struct DayPartsReportsTests {
             #expect(cold.pareto.map(\.reasonCode) == [nil, "JAM"] && cold.pareto.map(\.duration) == [1800, 1200])
             #expect(cold.pareto.map(\.count) == [1, 1] && cold.pareto.last?.cumulativeShareOfStopTime == 1)
 
+            // Without the lists: the same KPIs and Pareto, no stops or counter events; so for a day.
+            let unlisted = try await reports.linePerformance(lineId: line, window: Self.window, now: Self.now, listingStops: false)
+            #expect(unlisted.kpis == cold.kpis && unlisted.pareto == cold.pareto && unlisted.stops.isEmpty && unlisted.counterEvents.isEmpty)
+            let fifteenth = TimeSpan(start: Self.at(15, "00:00"), end: Self.at(16, "00:00"))
+            let day = try await reports.linePerformance(lineId: line, window: fifteenth, now: Self.now)
+            let dayUnlisted = try await reports.linePerformance(lineId: line, window: fifteenth, now: Self.now, listingStops: false)
+            #expect(day.stops.count == 2 && dayUnlisted.stops.isEmpty && dayUnlisted.counterEvents.isEmpty && dayUnlisted.kpis == day.kpis)
+
             let losses = try await reports.lineLosses(lineId: line, window: Self.window, now: Self.now)
             #expect(losses.pareto == cold.pareto)
             #expect(losses.byEquipment.map(\.duration) == [3000] && losses.byEquipment.map(\.count) == [2])

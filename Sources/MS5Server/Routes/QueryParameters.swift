@@ -17,6 +17,17 @@ extension Request {
         }
         return id
     }
+
+    /// The query parameter `name` as a flag: `true`, `1` or `yes`, `false`, `0` or `no`;
+    /// `absent` when it is not given, refused when it is anything else.
+    func flagQuery(_ name: String, absent: Bool = false) throws -> Bool {
+        guard let value = uri.queryParameters[Substring(name)] else { return absent }
+        switch value.lowercased() {
+        case "true", "1", "yes": return true
+        case "false", "0", "no": return false
+        default: throw DomainError.invalid([FieldViolation(field: "/\(name)", reason: "must be true or false")])
+        }
+    }
 }
 
 extension AppContext {

@@ -23,10 +23,12 @@ struct DayPartsReports: Sendable {
 
     let database: Database
 
-    /// The performance of an equipment over `window` (already cut at `now`).
-    func performance(equipmentId: UUID, window: TimeSpan, now: Date) async throws -> EquipmentPerformance {
+    /// The performance of an equipment over `window` (already cut at `now`); without
+    /// `listingStops`, with empty lists of stops and counter events, and the stored days' lists
+    /// not read.
+    func performance(equipmentId: UUID, window: TimeSpan, now: Date, listingStops: Bool) async throws -> EquipmentPerformance {
         let (_, settings, timeZone) = try await database.read { db in try await ReportContext.settings(db, equipmentId: equipmentId) }
-        let segments = try await segments(equipmentId: equipmentId, window: window, timeZone: timeZone, now: now, listed: true)
+        let segments = try await segments(equipmentId: equipmentId, window: window, timeZone: timeZone, now: now, listed: listingStops)
         let parts = OEEParts.combined(segments.map(\.parts.oee), window: window)
         let target = ReportContext.target(of: settings.shiftPattern.instances(overlapping: window, in: timeZone), in: window)
         let kpis = OEECalculator.result(parts, window: window, target: target)

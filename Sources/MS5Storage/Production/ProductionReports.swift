@@ -19,14 +19,20 @@ public struct ProductionReports: Sendable {
     }
 
     /// The performance of an equipment over `window`, cut at `now`. A window longer than a day is
-    /// added up from per-day parts (see ``DayPartsReports``).
-    public func performance(equipmentId: UUID, window requested: TimeSpan, now: Date = Date()) async throws -> EquipmentPerformance {
+    /// added up from per-day parts (see ``DayPartsReports``). Without `listingStops` the lists of
+    /// stops and counter events are left empty, and a long window reads none of its days' lists.
+    public func performance(equipmentId: UUID, window requested: TimeSpan, now: Date = Date(), listingStops: Bool = true) async throws -> EquipmentPerformance {
         let cut = try Self.cut(requested, at: now)
         if cut.duration > Self.stopHorizon {
-            return try await DayPartsReports(database: database).performance(equipmentId: equipmentId, window: cut, now: now)
+            return try await DayPartsReports(database: database).performance(equipmentId: equipmentId, window: cut, now: now, listingStops: listingStops)
         }
         let (window, context) = try await load(equipmentId: equipmentId, window: requested, now: now)
-        return Self.performance(equipmentId: equipmentId, window: window, context: context)
+        var performance = Self.performance(equipmentId: equipmentId, window: window, context: context)
+        if !listingStops {
+            performance.stops = []
+            performance.counterEvents = []
+        }
+        return performance
     }
 
     /// The KPIs of an equipment over `window` (cut at `now`) period by period: each shift, local
@@ -123,8 +129,8 @@ public struct ProductionReports: Sendable {
     }
 
     /// The performance of a line over `window`: that of its constraint equipment.
-    public func linePerformance(lineId: UUID, window: TimeSpan, now: Date = Date()) async throws -> EquipmentPerformance {
-        try await performance(equipmentId: try await constraintEquipment(lineId: lineId), window: window, now: now)
+    public func linePerformance(lineId: UUID, window: TimeSpan, now: Date = Date(), listingStops: Bool = true) async throws -> EquipmentPerformance {
+        try await performance(equipmentId: try await constraintEquipment(lineId: lineId), window: window, now: now, listingStops: listingStops)
     }
 
     /// Computes and stores the parts of every completed local day in `window` of each equipment

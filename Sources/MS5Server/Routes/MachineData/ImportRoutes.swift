@@ -55,16 +55,7 @@ extension APIRoutes {
         else {
             throw Problem(.badRequest, code: "empty-file", detail: "The body is empty; send the exported file.")
         }
-        return (text, try flag(request, "dryRun"), try flag(request, "skipInvalid"))
-    }
-
-    private static func flag(_ request: Request, _ name: String) throws -> Bool {
-        guard let value = request.uri.queryParameters[Substring(name)] else { return false }
-        switch value.lowercased() {
-        case "true", "1", "yes": return true
-        case "false", "0", "no": return false
-        default: throw DomainError.invalid([FieldViolation(field: "/\(name)", reason: "must be true or false")])
-        }
+        return (text, try request.flagQuery("dryRun"), try request.flagQuery("skipInvalid"))
     }
 
     private static func format(_ request: Request) throws -> ImportService.TagFormat {

@@ -69,16 +69,20 @@ extension APIRoutes {
         add(APIOperation(
             method: .get, path: "/v1/equipment/{id}/performance", operationId: "equipmentPerformance",
             summary: "ISO 22400 KPIs of an equipment over a range with their parts, its stops and the loss Pareto.",
-            tag: tag, access: .signedIn, parameters: [.id("equipment")] + PerformanceRange.parameters, canConflict: true)
+            tag: tag, access: .signedIn, parameters: [.id("equipment")] + PerformanceRange.parameters + [PerformanceRange.stopsParameter],
+            canConflict: true)
         ) { request, context in
-            try await reports.performance(equipmentId: try context.pathID("equipment"), window: try PerformanceRange(request).span)
+            try await reports.performance(
+                equipmentId: try context.pathID("equipment"), window: try PerformanceRange(request).span, listingStops: try request.flagQuery("stops", absent: true))
         }
         add(APIOperation(
             method: .get, path: "/v1/lines/{id}/performance", operationId: "linePerformance",
             summary: "The performance of a line: that of its constraint equipment.",
-            tag: tag, access: .signedIn, parameters: [.id("line")] + PerformanceRange.parameters, canConflict: true)
+            tag: tag, access: .signedIn, parameters: [.id("line")] + PerformanceRange.parameters + [PerformanceRange.stopsParameter],
+            canConflict: true)
         ) { request, context in
-            try await reports.linePerformance(lineId: try context.pathID("line"), window: try PerformanceRange(request).span)
+            try await reports.linePerformance(
+                lineId: try context.pathID("line"), window: try PerformanceRange(request).span, listingStops: try request.flagQuery("stops", absent: true))
         }
         add(APIOperation(
             method: .get, path: "/v1/lines/{id}/losses", operationId: "lineLosses",
