@@ -74,7 +74,28 @@ step "Build"
 swift build --build-tests
 
 step "Swift suites (SQLite and PostgreSQL)"
-if ! swift test --skip-build 2>&1 | tee "$run_dir/swift-test.log"; then
+# A watchdog ends the run when no test has reported for 10 minutes (the longest test takes about
+# one), naming the tests that started and never finished, instead of letting CI wait forever.
+swift test --skip-build > "$run_dir/swift-test.log" 2>&1 &
+test_pid=$!
+tail -n +1 -f --pid="$test_pid" "$run_dir/swift-test.log" &
+last_size=-1
+quiet=0
+while kill -0 "$test_pid" 2>/dev/null; do
+  sleep 5
+  size=$(stat -c %s "$run_dir/swift-test.log")
+  if [ "$size" = "$last_size" ]; then quiet=$((quiet + 5)); else quiet=0; last_size=$size; fi
+  if [ "$quiet" -ge 600 ]; then
+    step "Swift tests stalled: nothing reported for 10 minutes; started and not finished:"
+    sed -n 's/^.*◇ Test \(.*\) started\.$/\1/p' "$run_dir/swift-test.log" | sort -u > "$run_dir/started"
+    sed -n 's/^.*[✔✘] Test \(.*\) with [0-9]* test cases\{0,1\} \(passed\|failed\).*$/\1/p; t; s/^.*[✔✘] Test \(.*\) \(passed\|failed\) after.*$/\1/p' \
+      "$run_dir/swift-test.log" | sort -u > "$run_dir/finished"
+    comm -23 "$run_dir/started" "$run_dir/finished"
+    kill -9 "$test_pid" 2>/dev/null || true
+    exit 1
+  fi
+done
+if ! wait "$test_pid"; then
   step "Failed Swift tests"
   grep -E '✘|recorded an issue|error:' "$run_dir/swift-test.log" | grep -v 'passed after' | head -40
   exit 1
