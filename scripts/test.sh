@@ -79,6 +79,7 @@ step "Swift suites (SQLite and PostgreSQL)"
 swift test --skip-build > "$run_dir/swift-test.log" 2>&1 &
 test_pid=$!
 tail -n +1 -f --pid="$test_pid" "$run_dir/swift-test.log" &
+tail_pid=$!
 last_size=-1
 quiet=0
 while kill -0 "$test_pid" 2>/dev/null; do
@@ -91,10 +92,12 @@ while kill -0 "$test_pid" 2>/dev/null; do
     sed -n 's/^.*[✔✘] Test \(.*\) with [0-9]* test cases\{0,1\} \(passed\|failed\).*$/\1/p; t; s/^.*[✔✘] Test \(.*\) \(passed\|failed\) after.*$/\1/p' \
       "$run_dir/swift-test.log" | sort -u > "$run_dir/finished"
     comm -23 "$run_dir/started" "$run_dir/finished"
+    pkill -9 -P "$test_pid" 2>/dev/null || true
     kill -9 "$test_pid" 2>/dev/null || true
     exit 1
   fi
 done
+wait "$tail_pid" || true
 if ! wait "$test_pid"; then
   step "Failed Swift tests"
   grep -E '✘|recorded an issue|error:' "$run_dir/swift-test.log" | grep -v 'passed after' | head -40
