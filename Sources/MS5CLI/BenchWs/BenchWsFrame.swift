@@ -26,20 +26,23 @@ struct BenchWsFrame {
     private static let typeField = Array("\"type\":\"".utf8)
     private static let publishedField = Array("\"published\":\"".utf8)
     private static let keyField = Array(",\"key\":".utf8)
+    private static let eventType = Array("event\"".utf8)
+    private static let subscribedType = Array("subscribed\"".utf8)
+    private static let heartbeatType = Array("heartbeat\"".utf8)
 
     private mutating func read(_ bytes: UnsafeBufferPointer<UInt8>) {
         var index = 0
         while let value = Self.end(of: Self.typeField, in: bytes, from: index) {
             index = value
-            if Self.matches(Array("event\"".utf8), in: bytes, at: value),
+            if Self.matches(Self.eventType, in: bytes, at: value),
                let published = Self.end(of: Self.publishedField, in: bytes, from: value), published + 24 <= bytes.count {
                 events.append(Event(
                     publishedMilliseconds: Self.milliseconds(UnsafeBufferPointer(rebasing: bytes[published..<(published + 23)])),
                     coalesced: Self.matches(Self.keyField, in: bytes, at: published + 25)))
                 index = published + 24
-            } else if Self.matches(Array("subscribed\"".utf8), in: bytes, at: value) {
+            } else if Self.matches(Self.subscribedType, in: bytes, at: value) {
                 subscribed = true
-            } else if Self.matches(Array("heartbeat\"".utf8), in: bytes, at: value) {
+            } else if Self.matches(Self.heartbeatType, in: bytes, at: value) {
                 heartbeat = true
             }
         }

@@ -19,7 +19,7 @@ enum CounterHistory {
             let role = try row.decode(column: "role", as: MetricRole.self)
             var samples = try await db.select().columns("ts", "value").from("metric_samples")
                 .where("metric_id", .equal, metricId).where("ts", .lessThan, span.start)
-                .where("value", .greaterThan, SQLLiteral.numeric("-0.5")).where("value", .lessThan, SQLBind(Double(rollover) - 0.5))
+                .where("value", .greaterThan, SQLBind(-0.5)).where("value", .lessThan, SQLBind(Double(rollover) - 0.5))
                 .orderBy("ts", .descending).limit(1).all()
             samples += try await db.select().columns("ts", "value").from("metric_samples")
                 .where("metric_id", .equal, metricId).where("ts", .greaterThanOrEqual, span.start).where("ts", .lessThan, span.end)
