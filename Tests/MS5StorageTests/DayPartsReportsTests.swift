@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 import MS5Domain
-import MS5Storage
+@testable import MS5Storage
 import MS5TestSupport
 import SQLKit
 import Testing
@@ -26,9 +26,15 @@ struct DayPartsReportsTests {
 
     /// The day starts of the stored parts of `equipment`.
     static func storedDays(_ database: Database, _ equipment: UUID) async throws -> [Date] {
+        try await stored(database, equipment, .day)
+    }
+
+    /// The span starts of the stored parts (not claims) of `equipment` of one granularity.
+    static func stored(_ database: Database, _ equipment: UUID, _ granularity: KPIPartsStore.Granularity) async throws -> [Date] {
         try await database.read { db in
-            try await db.select().column("day_start").from("kpi_day_parts").where("equipment_id", .equal, equipment)
-                .orderBy("day_start").all(decodingColumn: "day_start", as: Date.self)
+            try await db.select().column("span_start").from("kpi_parts")
+                .where("equipment_id", .equal, equipment).where("granularity", .equal, granularity.rawValue).where("parts", .isNot, SQLLiteral.null)
+                .orderBy("span_start").all(decodingColumn: "span_start", as: Date.self)
         }
     }
 
@@ -157,6 +163,102 @@ struct DayPartsReportsTests {
             }
             // Asked again, the stored days give the same answer.
             #expect(try await reports.periods(equipmentId: equipment, window: Self.window, by: .day, now: Self.now) == periods)
+        }
+    }
+
+    @Test("A window starting and ending inside days adds up stored hours and equals the on-demand answer and the figures worked out by hand", arguments: TestDatabases.kinds)
+    func partialDays(kind: Database.Kind) async throws {
+        try await TestDatabases.with(kind) { database in
+            let (equipment, line) = try await ProductionReportsTests.setUp(database)
+            let reports = ProductionReports(database: database)
+            // 15th 09:30 – 17th 10:45: the hours 09:00 on the 15th and 10:00 on the 17th are
+            // partial, computed live; the 15th's 14 hours from 10:00, the 16th and the 17th's 10
+            // hours before 10:00 are stored.
+            let window = TimeSpan(start: Self.at(15, "09:30"), end: Self.at(17, "10:45"))
+            let cold = try await reports.linePerformance(lineId: line, window: window, now: Self.now)
+            #expect(try await Self.storedDays(database, equipment) == [Self.at(16, "00:00")])
+            let hours = (10...23).map { Self.at(15, String(format: "%02d:00", $0)) } + (0...9).map { Self.at(17, String(format: "%02d:00", $0)) }
+            #expect(try await Self.stored(database, equipment, .hour) == hours)
+            let warm = try await reports.linePerformance(lineId: line, window: window, now: Self.now)
+            #expect(warm == cold)
+            let onDemand = try await reports.periods(equipmentId: equipment, window: window, by: .week, now: Self.now).first?.kpis
+            #expect(cold.kpis == onDemand)
+
+            // Shift time: 15th 09:30–14:00 = 16200, the 16th 28800, 17th 06:00–10:45 = 17100 → 62100 s;
+            // breaks 3 × 1800 = 5400 s; PBT: the order's 15th 09:30–14:00 less its break = 14400 s;
+            // no jam (it ended 09:20), so APT = 14400 s. Counts from the 09:00 reading 5464: total
+            // 10464 at 12:00 → produced 5000; rejects 10 → 110 → 100; good 4900.
+            // OEE = 1 × (5000 × 2 / 14400) × (4900 / 5000) = 9800 / 14400.
+            let planned = cold.kpis.time.planned
+            #expect(planned.shiftTime == 62_100 && planned.breakTime == 5400 && planned.plannedBusyTime == 14_400)
+            #expect(planned.noOrderTime == 62_100 - 5400 - 14_400 && cold.kpis.time.actualProductionTime == 14_400)
+            #expect(cold.kpis.quantities.produced == 5000 && cold.kpis.quantities.rejects == 100 && cold.kpis.quantities.good == 4900)
+            #expect(abs((cold.kpis.oee ?? 0) - 9800.0 / 14_400) < 1e-12)
+            #expect(cold.stops.isEmpty && cold.counterEvents.isEmpty && cold.pareto.isEmpty)
+
+            // The jam at 15th 09:00–09:20 is inside a stored-hours day once the window starts at 08:30.
+            let earlier = TimeSpan(start: Self.at(15, "08:30"), end: Self.at(17, "10:45"))
+            let withJam = try await reports.linePerformance(lineId: line, window: earlier, now: Self.now)
+            #expect(withJam.kpis == (try await reports.periods(equipmentId: equipment, window: earlier, by: .week, now: Self.now).first?.kpis))
+            #expect(withJam.stops.map(\.start) == [Self.at(15, "09:00")] && withJam.pareto.map(\.duration) == [1200])
+            #expect(withJam.kpis.time.actualProductionTime == 18_000 - 1200)
+        }
+    }
+
+    @Test("A change committed while a day's parts are computed is not overwritten by them", arguments: TestDatabases.kinds)
+    func claimedParts(kind: Database.Kind) async throws {
+        try await TestDatabases.with(kind) { database in
+            let (equipment, _) = try await ProductionReportsTests.setUp(database)
+            let fifteenth = TimeSpan(start: Self.at(15, "00:00"), end: Self.at(16, "00:00"))
+            let inputs = TimeSpan(start: Self.at(14, "00:00"), end: Self.at(17, "00:00"))
+            let parts = SegmentParts(span: fifteenth, parts: .init(oee: OEEParts.combined([], window: fifteenth), losses: []), listed: nil)
+            let records = SegmentParts.Listed(stops: [], counterEvents: [])
+            func claim() async throws -> String {
+                try await database.transaction { db in
+                    try await KPIPartsStore.claim(db, equipmentId: equipment, granularity: .day, span: fifteenth, inputs: inputs, at: Self.now)
+                }
+            }
+            func save(_ claim: String) async throws {
+                try await database.transaction { db in
+                    try await KPIPartsStore.save(db, equipmentId: equipment, granularity: .day, parts, listed: records, claim: claim)
+                }
+            }
+
+            // Undisturbed, the claimed parts are stored.
+            try await save(try await claim())
+            #expect(try await Self.storedDays(database, equipment) == [fifteenth.start])
+
+            // A change to an input after the claim deletes it, and the parts are not stored.
+            let claimed = try await claim()
+            #expect(try await Self.storedDays(database, equipment).isEmpty)
+            try await database.transaction { db in
+                try await KPIPartsStore.invalidate(db, equipmentIds: [equipment], at: [Self.at(15, "13:00")])
+            }
+            try await save(claimed)
+            #expect(try await Self.storedDays(database, equipment).isEmpty)
+
+            // A claim waits for a change in flight: when it is taken, the change has committed, so
+            // the inputs read after it include the change.
+            let (entered, signal) = AsyncStream.makeStream(of: Void.self)
+            let change = Task {
+                try await database.transaction { db in
+                    try await KPIPartsStore.invalidate(db, equipmentIds: [equipment], at: [Self.at(15, "13:00")])
+                    try await db.insert(into: "count_corrections").columns("id", "equipment_id", "at_ts", "good", "reject", "reason", "created_by", "created_at")
+                        .values(SQLBind(UUID()), SQLBind(equipment), SQLBind(Self.at(15, "13:00")), SQLBind(1), SQLBind(0), SQLBind("late"),
+                                SQLBind("test"), SQLBind(Self.now))
+                        .run()
+                    signal.yield()
+                    try await Task.sleep(for: .milliseconds(300))
+                }
+            }
+            for await _ in entered { break }
+            _ = try await claim()
+            let corrections = try await database.read { db in
+                try await db.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from("count_corrections")
+                    .where("equipment_id", .equal, equipment).first(decodingColumn: "n", as: Int.self)
+            }
+            #expect(corrections == 1)
+            try await change.value
         }
     }
 }

@@ -7,7 +7,7 @@ import ServiceLifecycle
 
 /// Periodic upkeep of the database: purges ended sign-in sessions, creates the coming months'
 /// partitions on PostgreSQL with native partitions, deletes what the retention policy no longer
-/// keeps, stores the KPI parts of the lines' completed days, and logs the audit chain's head, so that a rewrite of the whole chain can be caught
+/// keeps, stores the KPI parts of the lines' completed days (and prunes old hour parts), and logs the audit chain's head, so that a rewrite of the whole chain can be caught
 /// (`ms5 audit verify --anchor SEQUENCE:HASH`).
 struct Housekeeping: Service {
     let database: Database
@@ -44,12 +44,18 @@ struct Housekeeping: Service {
     }
 
     /// Stores the KPI parts of the last week's completed days of every line with a constraint, so
-    /// that long reports find them (a week, to catch up after a stop of the server).
+    /// that long reports find them (a week, to catch up after a stop of the server), and deletes
+    /// the hour parts of days more than ``hourPartsKept`` ago.
     private func materialiseDayParts() async throws {
         let reports = ProductionReports(database: database)
         let now = Date()
         for (lineId, constraint) in try await LineSettingsStore(database: database).configuredLines() where constraint != nil {
             try await reports.materialise(lineId: lineId, window: TimeSpan(start: now.addingTimeInterval(-7 * 86_400), end: now), now: now)
         }
+        try await reports.deleteHourParts(before: now.addingTimeInterval(-Self.hourPartsKept))
     }
+
+    /// How long the hour parts of partial days are kept: a little over a month, so that a window
+    /// such as "the last 30 days" finds the hours of its partial first day.
+    static let hourPartsKept: TimeInterval = 35 * 86_400
 }

@@ -6,17 +6,20 @@ import SQLKit
 /// computed from a whole window of raw data.
 ///
 /// The window is cut into segments at local midnights. A whole completed day takes its stored
-/// parts (``KPIDayPartsStore``), computed and stored on first use; a partial day at either end is
-/// computed live. The ratios come from the summed parts (``OEECalculator/result(_:window:target:)``),
-/// so the answer equals the on-demand one, with these exceptions, all about stops that cross a
-/// local midnight:
-/// - a day's parts see a stop up to 24 h past the day's end; a stop still running then is cut
-///   there, and one still running when the parts are computed keeps the day from being stored;
-/// - for a window ending in the past, a stop crossing the last midnight before the window's end
+/// parts (``KPIPartsStore``), computed and stored on first use. A day the window covers in part is
+/// cut again into hours from its midnight: its whole hours are stored like days, and only the
+/// partial hours at the window's ends are computed live. The ratios come from the summed parts
+/// (``OEECalculator/result(_:window:target:)``), so the answer equals the on-demand one, with
+/// these exceptions, all about stops that cross a segment's boundary (a local midnight, or an
+/// hour in a partial day):
+/// - a segment's parts see a stop up to 24 h past its end; a stop still running then is cut
+///   there, and one still running when the parts are computed keeps the segment from being
+///   stored;
+/// - for a window ending in the past, a stop crossing the last boundary before the window's end
 ///   is classified (minor, failure) by its whole duration, where the on-demand answer sees it only
 ///   up to the window's end;
 /// - as on demand, stops are derived from 24 h before each segment, so a stop longer than that
-///   which reaches into a later day is cut at that day's horizon.
+///   which reaches into a later segment is cut at that segment's horizon.
 struct DayPartsReports: Sendable {
     /// How far before (stops) and after (their ends) a segment inputs are read.
     static let horizon: TimeInterval = 86_400
@@ -73,43 +76,71 @@ struct DayPartsReports: Sendable {
             dailyTrend: atConstraint.map { LossAnalysis.dailyLoss(day: $0.span, groups: $0.parts.losses) })
     }
 
-    /// The segments of `window` of an equipment in time order: whole completed days from stored
-    /// parts (computed and stored when missing), partial days computed live. With `listed`, each
+    /// The segments of `window` of an equipment in time order, one per local day: a whole
+    /// completed day from its stored parts (computed and stored when missing); a day the window
+    /// covers in part from the parts of its hours (counted from its midnight), a whole hour stored
+    /// like a day and the partial hours at the window's ends computed live. With `listed`, each
     /// carries its stops and counter events.
     func segments(equipmentId: UUID, window: TimeSpan, timeZone: TimeZone, now: Date, listed: Bool) async throws -> [SegmentParts] {
-        let calendar = PlantCalendar(timeZone: timeZone)
-        let spans = calendar.days(overlapping: window).compactMap { $0.intersection(window) }
-        let wholeDays = spans.filter { calendar.day(containing: $0.start) == $0 }
-        var stored: [Date: SegmentParts] = [:]
+        let days = PlantCalendar(timeZone: timeZone).days(overlapping: window)
+        let wholeDays = days.filter { $0.intersection(window) == $0 }
+        var storedDays: [Date: SegmentParts] = [:]
         if let first = wholeDays.first, let last = wholeDays.last {
-            stored = try await database.read { db in
-                try await KPIDayPartsStore.parts(db, equipmentId: equipmentId, days: TimeSpan(start: first.start, end: last.end), listed: listed)
+            storedDays = try await database.read { db in
+                try await KPIPartsStore.parts(db, equipmentId: equipmentId, granularity: .day, starts: TimeSpan(start: first.start, end: last.end), listed: listed)
             }
         }
         var segments: [SegmentParts] = []
-        for span in spans {
-            if let found = stored[span.start], found.span == span {
-                segments.append(found)
+        for day in days {
+            guard let span = day.intersection(window) else { continue }
+            if span == day {
+                segments.append(try await part(.day, of: equipmentId, span: span, stored: storedDays[span.start], now: now, listed: listed))
                 continue
             }
-            let isWholeDay = wholeDays.contains(span)
-            let through = min(span.end.addingTimeInterval(Self.horizon), isWholeDay ? now : window.end)
-            let (segment, settled) = try await compute(equipmentId: equipmentId, span: span, through: through, now: now)
-            if isWholeDay, settled, let records = segment.listed {
-                let inputs = TimeSpan(start: span.start.addingTimeInterval(-Self.horizon), end: through)
-                try await database.transaction { db in
-                    try await KPIDayPartsStore.save(db, equipmentId: equipmentId, segment, inputs: inputs, listed: records, at: now)
+            let storedHours = try await database.read { db in
+                try await KPIPartsStore.parts(db, equipmentId: equipmentId, granularity: .hour, starts: span, listed: listed)
+            }
+            var hours: [SegmentParts] = []
+            for hour in day.cut(every: 3600) {
+                guard let covered = hour.intersection(window) else { continue }
+                if covered == hour {
+                    hours.append(try await part(.hour, of: equipmentId, span: hour, stored: storedHours[hour.start], now: now, listed: listed))
+                } else {
+                    let through = min(covered.end.addingTimeInterval(Self.horizon), window.end)
+                    hours.append(try await compute(equipmentId: equipmentId, span: covered, through: through, now: now).segment.listing(listed))
                 }
             }
-            segments.append(listed ? segment : SegmentParts(span: span, parts: segment.parts, listed: nil))
+            segments.append(SegmentParts(combining: hours, span: span))
         }
         return segments
+    }
+
+    /// The parts of a whole completed day or hour: `stored`, or computed under a claim and stored
+    /// when settled.
+    private func part(
+        _ granularity: KPIPartsStore.Granularity, of equipmentId: UUID, span: TimeSpan, stored: SegmentParts?, now: Date, listed: Bool
+    ) async throws -> SegmentParts {
+        if let stored, stored.span == span { return stored }
+        let through = min(span.end.addingTimeInterval(Self.horizon), now)
+        let inputs = TimeSpan(start: span.start.addingTimeInterval(-Self.horizon), end: through)
+        let claim = try await database.transaction { db in
+            try await KPIPartsStore.claim(db, equipmentId: equipmentId, granularity: granularity, span: span, inputs: inputs, at: now)
+        }
+        let (segment, settled) = try await compute(equipmentId: equipmentId, span: span, through: through, now: now)
+        try await database.transaction { db in
+            if settled, let records = segment.listed {
+                try await KPIPartsStore.save(db, equipmentId: equipmentId, granularity: granularity, segment, listed: records, claim: claim)
+            } else {
+                try await KPIPartsStore.release(db, equipmentId: equipmentId, granularity: granularity, span: span, claim: claim)
+            }
+        }
+        return segment.listing(listed)
     }
 
     /// The parts of one segment from raw data read up to `through`, and whether they are settled:
     /// no stop overlapping the segment was still running at `through`, or `through` is a full
     /// horizon past the segment.
-    private func compute(equipmentId: UUID, span: TimeSpan, through: Date, now: Date) async throws -> (SegmentParts, settled: Bool) {
+    private func compute(equipmentId: UUID, span: TimeSpan, through: Date, now: Date) async throws -> (segment: SegmentParts, settled: Bool) {
         let context = try await ReportContext.load(database, equipmentId: equipmentId, window: span, horizon: Self.horizon, now: now, through: through)
         let input = context.input
         let stops = input.stops.filter { $0.span.intersection(span) != nil }

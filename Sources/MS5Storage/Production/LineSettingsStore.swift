@@ -37,7 +37,7 @@ public struct LineSettingsStore: Sendable {
                 .values(SQLBind(lineId), SQLBind(text), SQLBind(RecordClock.now()))
                 .onConflict(with: ["line_id"]) { $0.set(excludedValueOf: "settings").set(excludedValueOf: "updated_at") }
                 .run()
-            try await KPIDayPartsStore.invalidate(db, lineId: lineId)
+            try await KPIPartsStore.invalidate(db, lineId: lineId)
             try await AuditLedger.record(
                 db, action: "set", recordType: "line production settings", recordId: lineId.uuidString.lowercased(), before: before,
                 after: settings)

@@ -25,7 +25,7 @@ public struct ProductionCalendarStore: Sendable {
                 .values(SQLBind(entry.id), SQLBind(lineId), SQLBind(entry.kind.rawValue), SQLBind(entry.start), SQLBind(entry.end),
                         SQLBind(entry.note), SQLBind(user), SQLBind(entry.createdAt))
                 .run()
-            try await KPIDayPartsStore.invalidate(db, lineId: lineId, span: TimeSpan(start: entry.start, end: entry.end))
+            try await KPIPartsStore.invalidate(db, lineId: lineId, span: TimeSpan(start: entry.start, end: entry.end))
             try await AuditLedger.record(
                 db, action: "create", recordType: "planned downtime", recordId: entry.id.uuidString.lowercased(),
                 before: PlannedDowntimeEntry?.none, after: entry)
@@ -49,7 +49,7 @@ public struct ProductionCalendarStore: Sendable {
             try await AuditLedger.record(
                 db, action: "delete", recordType: "planned downtime", recordId: id.uuidString.lowercased(), before: before,
                 after: PlannedDowntimeEntry?.none)
-            try await KPIDayPartsStore.invalidate(db, lineId: before.lineId)
+            try await KPIPartsStore.invalidate(db, lineId: before.lineId)
         }
     }
 
@@ -66,7 +66,7 @@ public struct ProductionCalendarStore: Sendable {
                 .values(SQLBind(correction.id), SQLBind(equipmentId), SQLBind(input.at), SQLBind(input.good), SQLBind(input.reject),
                         SQLBind(input.reason), SQLBind(user), SQLBind(correction.createdAt))
                 .run()
-            try await KPIDayPartsStore.invalidate(db, equipmentIds: [equipmentId], at: [input.at])
+            try await KPIPartsStore.invalidate(db, equipmentIds: [equipmentId], at: [input.at])
             try await AuditLedger.record(
                 db, action: "create", recordType: "count correction", recordId: correction.id.uuidString.lowercased(),
                 before: CountCorrection?.none, after: correction)

@@ -82,7 +82,7 @@ public struct ProductionOrderRepository: Sendable {
             order.status = status
             order.updatedAt = now
             try await Self.table.update(db, order)
-            try await KPIDayPartsStore.invalidate(db, equipmentId: order.equipmentId, from: now)
+            try await KPIPartsStore.invalidate(db, equipmentId: order.equipmentId, from: now)
             return order
         }
     }

@@ -149,6 +149,12 @@ public struct ProductionReports: Sendable {
         }
     }
 
+    /// Deletes the stored parts of the hours of days before `date`, kept for windows that start
+    /// or end inside those days; such a window computes them again.
+    public func deleteHourParts(before date: Date) async throws {
+        try await database.transaction { db in try await KPIPartsStore.deleteHours(db, before: date) }
+    }
+
     /// The requested window cut at `now` (it must start before), and the equipment's data for it.
     private func load(equipmentId: UUID, window requested: TimeSpan, now: Date) async throws -> (TimeSpan, ReportContext) {
         let window = try Self.cut(requested, at: now)

@@ -28,3 +28,26 @@ struct SegmentParts: Sendable {
     /// Its stops and counter events, nil when not read.
     var listed: Listed?
 }
+
+extension SegmentParts {
+    /// The segment `span` from the consecutive pieces making it up, in time order: their parts
+    /// added up, a stop that spans several pieces listed once.
+    init(combining pieces: [SegmentParts], span: TimeSpan) {
+        var listed: Listed?
+        if pieces.allSatisfy({ $0.listed != nil }) {
+            var seen = Set<String>()
+            listed = Listed(
+                stops: pieces.flatMap { $0.listed?.stops ?? [] }.filter { seen.insert($0.id).inserted },
+                counterEvents: pieces.flatMap { $0.listed?.counterEvents ?? [] })
+        }
+        self.init(
+            span: span,
+            parts: Parts(oee: OEEParts.combined(pieces.map(\.parts.oee), window: span), losses: LossGroup.merged(pieces.flatMap(\.parts.losses))),
+            listed: listed)
+    }
+
+    /// This segment with its listed records when `listed`, without them otherwise.
+    func listing(_ listed: Bool) -> SegmentParts {
+        listed ? self : SegmentParts(span: span, parts: parts, listed: nil)
+    }
+}

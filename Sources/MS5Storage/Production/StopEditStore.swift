@@ -26,7 +26,7 @@ public struct StopEditStore: Sendable {
                     $0.set(excludedValueOf: "reason_code").set(excludedValueOf: "comment").set(excludedValueOf: "coded_by").set(excludedValueOf: "coded_at")
                 }
                 .run()
-            try await KPIDayPartsStore.invalidate(db, equipmentIds: [equipmentId], at: [stopStart])
+            try await KPIPartsStore.invalidate(db, equipmentIds: [equipmentId], at: [stopStart])
             try await AuditLedger.record(
                 db, action: "code", recordType: "stop coding", recordId: Self.recordId(equipmentId, stopStart), before: before, after: coding)
         }
@@ -71,7 +71,7 @@ public struct StopEditStore: Sendable {
                 .returning("split_at")
                 .all()
             guard !inserted.isEmpty else { return }
-            try await KPIDayPartsStore.invalidate(db, equipmentIds: [equipmentId], at: [at])
+            try await KPIPartsStore.invalidate(db, equipmentIds: [equipmentId], at: [at])
             try await AuditLedger.record(
                 db, action: "split", recordType: "stop split", recordId: Self.recordId(equipmentId, at), before: StopSplit?.none,
                 after: StopSplit(equipmentId: equipmentId, splitAt: at, splitBy: user, createdAt: now))

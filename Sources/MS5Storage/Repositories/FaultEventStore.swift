@@ -15,7 +15,7 @@ public struct FaultEventStore: Sendable {
     public func record(_ events: [FaultEvent], equipmentId: UUID) async throws {
         guard !events.isEmpty else { return }
         try await database.transaction { db in
-            try await KPIDayPartsStore.invalidate(db, equipmentIds: [equipmentId], at: events.flatMap { [$0.raisedAt, $0.at] })
+            try await KPIPartsStore.invalidate(db, equipmentIds: [equipmentId], at: events.flatMap { [$0.raisedAt, $0.at] })
             for event in events {
                 switch event.edge {
                 case .raised:
@@ -38,7 +38,7 @@ public struct FaultEventStore: Sendable {
         try await database.transaction { db in
             try await db.update("fault_events").set("end_ts", to: at)
                 .where("equipment_id", .equal, equipmentId).where("end_ts", .is, SQLLiteral.null).run()
-            try await KPIDayPartsStore.invalidate(db, equipmentIds: [equipmentId], at: [at])
+            try await KPIPartsStore.invalidate(db, equipmentIds: [equipmentId], at: [at])
         }
     }
 

@@ -55,7 +55,7 @@ public struct StateStore: Sendable {
                         SQLBind(opened.mode.rawValue), SQLBind("derived"))
                 .onConflict(with: ["equipment_id", "start_ts"]) { $0.set(excludedValueOf: "state").set(excludedValueOf: "mode") }
                 .run()
-            try await KPIDayPartsStore.invalidate(db, equipmentIds: [equipmentId], at: [opened.start] + (change.closed?.end.map { [$0] } ?? []))
+            try await KPIPartsStore.invalidate(db, equipmentIds: [equipmentId], at: [opened.start] + (change.closed?.end.map { [$0] } ?? []))
         }
     }
 

@@ -52,7 +52,7 @@ public struct TelemetryStore: Sendable {
         let run = aggregator.run
         return try await database.postgresTransaction { connection -> [TelemetrySample]? in
             guard try await Self.insertReceipt(batch, run: run, on: connection.sql()) else { return nil }
-            try await KPIDayPartsStore.invalidate(connection.sql(), samples: batch.samples, equipmentOf: equipmentOf)
+            try await KPIPartsStore.invalidate(connection.sql(), samples: batch.samples, equipmentOf: equipmentOf)
             try await connection.copyFrom(table: "metric_samples", columns: ["equipment_id", "metric_id", "ts", "value", "quality"], logger: logger) { writer in
                 try await writer.write(rows)
             }
@@ -66,7 +66,7 @@ public struct TelemetryStore: Sendable {
         let run = aggregator.run
         return try await database.transaction { db -> [TelemetrySample]? in
             guard try await Self.insertReceipt(batch, run: run, on: db) else { return nil }
-            try await KPIDayPartsStore.invalidate(db, samples: batch.samples, equipmentOf: equipmentOf)
+            try await KPIPartsStore.invalidate(db, samples: batch.samples, equipmentOf: equipmentOf)
             if kind == .postgres {
                 return try await Self.insertSamplesWithArrays(batch.samples, equipmentOf: equipmentOf, on: db)
             }

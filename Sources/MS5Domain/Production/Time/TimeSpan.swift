@@ -33,4 +33,14 @@ public struct TimeSpan: Sendable, Equatable, Hashable, Codable {
         let common = TimeSpan(start: max(start, other.start), end: min(end, other.end))
         return common.isEmpty ? nil : common
     }
+
+    /// The span cut into consecutive pieces of `length` seconds from its start, the last one
+    /// shorter when the length does not divide it (e.g. the hours of a local day, 23 or 25 of
+    /// them on a daylight-saving change).
+    public func cut(every length: TimeInterval) -> [TimeSpan] {
+        precondition(length > 0, "A span is cut into pieces of a positive length.")
+        return stride(from: start.timeIntervalSinceReferenceDate, to: end.timeIntervalSinceReferenceDate, by: length).map {
+            TimeSpan(start: Date(timeIntervalSinceReferenceDate: $0), end: min(end, Date(timeIntervalSinceReferenceDate: $0 + length)))
+        }
+    }
 }
