@@ -155,11 +155,12 @@ struct BenchOeeCommand: AsyncParsableCommand {
         try await reports.materialise(lineId: lineId, window: history, now: history.end)
         let seconds = (ContinuousClock.now - start).seconds
         let stored = try await database.read { db in
-            try await db.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from("kpi_day_parts").first(decodingColumn: "n", as: Int.self) ?? 0
+            try await db.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from("kpi_parts")
+                .where("granularity", .equal, "day").where("parts", .isNot, SQLLiteral.null).first(decodingColumn: "n", as: Int.self) ?? 0
         }
         Console.say(String(format: "day parts: %d equipment-days computed and stored in %.1f s, %.0f ms each (the cost of keeping them current, once a day per equipment)",
                            stored, seconds, 1000 * seconds / Double(max(1, stored))))
-        try await database.transaction { db in try await db.delete(from: "kpi_day_parts").run() }
+        try await database.transaction { db in try await db.delete(from: "kpi_parts").run() }
         let cold: [(String, @Sendable () async throws -> Void)] = [
             ("line OEE over \(days) days, cold (stores the constraint's day parts)", { _ = try await reports.linePerformance(lineId: lineId, window: history, now: history.end) }),
             ("loss Pareto over \(days) days, cold (stores the other equipment's day parts)", { _ = try await reports.lineLosses(lineId: lineId, window: history, now: history.end) }),
