@@ -50,10 +50,10 @@ struct BenchIngestCommand: AsyncParsableCommand {
             let throughput = try await measureThroughput(pipeline, plant)
             Console.say(String(format: "pipeline into %@: %d samples in batches of %d from %d senders, aggregates included: %.0f samples/s",
                                database.kind.rawValue, samples, batch, senders, throughput))
-            let rows = plant.rows(count: samples, start: Date(timeIntervalSince1970: 2_000_000_000))
+            let text = RawCopy.Text(rows: plant.rows(count: samples, start: Date(timeIntervalSince1970: 2_000_000_000)))
             for (keyed, table) in [(false, "a plain table"), (true, "a table with the samples' key (metric, time)")] {
                 let copyStart = ContinuousClock.now
-                guard try await RawCopy(database: database).copySamples(into: "bench_raw_copy", rows: rows, keyed: keyed) != nil else { break }
+                guard try await RawCopy(database: database).copySamples(into: "bench_raw_copy", text, keyed: keyed) != nil else { break }
                 let copyRate = Double(samples) / (ContinuousClock.now - copyStart).seconds
                 Console.say(String(format: "raw COPY of the same rows into %@: %.0f rows/s; pipeline / COPY = %.2f", table, copyRate, throughput / copyRate))
             }

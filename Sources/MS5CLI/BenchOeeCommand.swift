@@ -12,7 +12,8 @@ import SQLKit
 /// ingest pipeline (the cost of keeping raw samples, rollups, states and faults current), then the
 /// cost of computing the per-day KPI parts, and the time of the line's KPIs and loss Pareto over
 /// the whole history (first cold, then with the parts stored; its first and last local days are
-/// partial and computed live), over its whole local days only, and over the current shift.
+/// partial: their whole hours are stored like days, their partial hours computed live), over its
+/// whole local days only, and over the current shift.
 struct BenchOeeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "oee", abstract: "Benchmark line OEE and loss Pareto over a long simulated history.")
 
@@ -110,6 +111,8 @@ struct BenchOeeCommand: AsyncParsableCommand {
             .filter { $0.start >= history.start && $0.end <= history.end }
         guard let firstDay = localDays.first, let lastDay = localDays.last else { throw CommandFailure("The history holds no whole local day.") }
         let wholeDays = TimeSpan(start: firstDay.start, end: lastDay.end)
+        // As "the last N days" asked at an arbitrary minute: both ends inside an hour.
+        let insideHours = TimeSpan(start: history.start.addingTimeInterval(97 * 60), end: end.addingTimeInterval(-23 * 60))
         // The OEE screen's widest range: by local day over the last 14 days, by shift over the last 3.
         let constraint = try await reports.constraintEquipment(lineId: line.id)
         let fortnight = TimeSpan(start: end.addingTimeInterval(-14 * 86_400), end: end)
@@ -125,6 +128,12 @@ struct BenchOeeCommand: AsyncParsableCommand {
             ("loss Pareto over \(days) days", { _ = try await reports.lineLosses(lineId: line.id, window: history, now: end) }),
             ("line OEE over \(days) days, without the stop list (stops=false)", {
                 _ = try await reports.linePerformance(lineId: line.id, window: history, now: end, listingStops: false)
+            }),
+            ("line OEE over \(days) days less 97 min at the start and 23 min at the end, without the stop list (stops=false)", {
+                _ = try await reports.linePerformance(lineId: line.id, window: insideHours, now: end, listingStops: false)
+            }),
+            ("loss Pareto over \(days) days less 97 min at the start and 23 min at the end", {
+                _ = try await reports.lineLosses(lineId: line.id, window: insideHours, now: end)
             }),
             ("line OEE over the \(localDays.count) whole local days", { _ = try await reports.linePerformance(lineId: line.id, window: wholeDays, now: end) }),
             ("line OEE over the \(localDays.count) whole local days, without the stop list (stops=false)", {

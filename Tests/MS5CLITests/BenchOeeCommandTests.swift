@@ -14,6 +14,6 @@ struct BenchOeeCommandTests {
             .flatMap { $0.dropFirst("whole history: OEE ".count).split(separator: " ").first }.flatMap { Double($0) }
         #expect(oee.map { $0 > 0 && $0 <= 100 } == true, "\(result.stdout)")
         let timed = result.stdout.split(separator: "\n").filter { $0.contains(": p50 ") && $0.hasSuffix(" runs") }
-        #expect(timed.count == 9, "\(result.stdout)")
+        #expect(timed.count == 11, "\(result.stdout)")
     }
 }

@@ -15,13 +15,31 @@ public struct RawCopy: Sendable {
         self.database = database
     }
 
+    /// Sample rows in COPY's text format, formatted ahead of the copy so that its time is
+    /// PostgreSQL's alone.
+    public struct Text: Sendable {
+        let chunks: [ByteBuffer]
+        /// The number of rows.
+        public let count: Int
+
+        /// Formats `rows` in chunks of `chunkRows`.
+        public init(rows: [(equipmentId: UUID, metricId: UUID, timestamp: Date, value: Double)], chunkRows: Int = 10_000) {
+            let formatter = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+            chunks = stride(from: 0, to: rows.count, by: chunkRows).map { start in
+                var buffer = ByteBuffer()
+                for row in rows[start..<min(start + chunkRows, rows.count)] {
+                    buffer.writeString("\(row.equipmentId)\t\(row.metricId)\t\(formatter.format(row.timestamp))\t\(row.value)\t192\n")
+                }
+                return buffer
+            }
+            count = rows.count
+        }
+    }
+
     /// Creates `table` (dropped first if it exists; `keyed`: with `metric_samples`' columns and
-    /// primary key (metric, time)) and copies the rows into it in text format, in chunks of
-    /// `chunkRows`. Answers nil on SQLite, which has no COPY.
-    public func copySamples(
-        into table: String, rows: [(equipmentId: UUID, metricId: UUID, timestamp: Date, value: Double)], keyed: Bool = false,
-        chunkRows: Int = 10_000
-    ) async throws -> Int? {
+    /// primary key (metric, time)) and copies `text` into it. Answers nil on SQLite, which has no
+    /// COPY.
+    public func copySamples(into table: String, _ text: Text, keyed: Bool = false) async throws -> Int? {
         guard case .postgres(let store) = database.backend else { return nil }
         let logger = database.logger
         try await store.client.withConnection { connection in
@@ -31,16 +49,9 @@ public struct RawCopy: Sendable {
                 : "equipment_id uuid, metric_id uuid, ts timestamptz, value float8, quality int"
             try await connection.query("CREATE TABLE \(unescaped: table) (\(unescaped: columns))", logger: logger)
             try await connection.copyFrom(table: table, columns: ["equipment_id", "metric_id", "ts", "value", "quality"], logger: logger) { writer in
-                let formatter = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
-                for start in stride(from: 0, to: rows.count, by: chunkRows) {
-                    var buffer = ByteBuffer()
-                    for row in rows[start..<min(start + chunkRows, rows.count)] {
-                        buffer.writeString("\(row.equipmentId)\t\(row.metricId)\t\(formatter.format(row.timestamp))\t\(row.value)\t192\n")
-                    }
-                    try await writer.write(buffer)
-                }
+                for chunk in text.chunks { try await writer.write(chunk) }
             }
         }
-        return rows.count
+        return text.count
     }
 }

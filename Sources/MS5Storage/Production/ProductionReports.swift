@@ -19,7 +19,7 @@ public struct ProductionReports: Sendable {
     }
 
     /// The performance of an equipment over `window`, cut at `now`. A window longer than a day is
-    /// added up from per-day parts (see ``DayPartsReports``). Without `listingStops` the lists of
+    /// added up from per-day and per-hour parts (see ``DayPartsReports``). Without `listingStops` the lists of
     /// stops and counter events are left empty, and a long window reads none of its days' lists.
     public func performance(equipmentId: UUID, window requested: TimeSpan, now: Date = Date(), listingStops: Bool = true) async throws -> EquipmentPerformance {
         let cut = try Self.cut(requested, at: now)
@@ -59,7 +59,7 @@ public struct ProductionReports: Sendable {
 
     /// Where a line lost time over `window` (cut at `now`): the Pareto at its constraint, the
     /// unplanned stop time of each equipment of the line, and the constraint's trend per day. A
-    /// window longer than a day is added up from per-day parts (see ``DayPartsReports``).
+    /// window longer than a day is added up from per-day and per-hour parts (see ``DayPartsReports``).
     public func lineLosses(lineId: UUID, window requested: TimeSpan, now: Date = Date()) async throws -> LineLosses {
         let constraint = try await constraintEquipment(lineId: lineId)
         let cut = try Self.cut(requested, at: now)

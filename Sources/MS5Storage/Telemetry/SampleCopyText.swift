@@ -12,12 +12,14 @@ enum SampleCopyText {
     /// Microseconds from 1970 to 2000 (PostgreSQL's epoch).
     private static let epochOffset: Int64 = 946_684_800_000_000
 
-    /// The rows of `samples`, or nil when a time lies outside the years 1970–9999 or a quality
-    /// outside 0–255, which this writer does not format (the caller then binds the samples instead).
+    /// The rows of `samples`, each metric's together (in their order), so that the key's index
+    /// (metric, time) takes a metric's rows of a batch on one page; or nil when a time lies outside
+    /// the years 1970–9999 or a quality outside 0–255, which this writer does not format (the
+    /// caller then binds the samples instead).
     static func rows(_ samples: [TelemetrySample], equipmentOf: [UUID: UUID]) -> ByteBuffer? {
         var buffer = ByteBuffer()
         buffer.reserveCapacity(samples.count * 130)
-        for sample in samples {
+        for sample in groupedByMetric(samples) {
             guard let equipmentId = equipmentOf[sample.metricId] else { return nil }
             let offset = sample.timestamp.timeIntervalSince(postgresEpoch) * 1_000_000
             guard offset > -9.4e17, offset < 2.5e17 else { return nil }
@@ -40,6 +42,21 @@ enum SampleCopyText {
             }
         }
         return buffer
+    }
+
+    /// `samples` with each metric's samples together, metrics in order of first appearance.
+    private static func groupedByMetric(_ samples: [TelemetrySample]) -> [TelemetrySample] {
+        var groupOf: [UUID: Int] = [:]
+        var groups: [[TelemetrySample]] = []
+        for sample in samples {
+            if let group = groupOf[sample.metricId] {
+                groups[group].append(sample)
+            } else {
+                groupOf[sample.metricId] = groups.count
+                groups.append([sample])
+            }
+        }
+        return groups.count == samples.count ? samples : groups.flatMap { $0 }
     }
 }
 
