@@ -38,12 +38,12 @@ final class MS5Process: @unchecked Sendable {
         }
     }
 
-    /// Runs `ms5 arguments…` to its end and returns its exit code and output.
-    static func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:], stdin: String? = nil) async throws
-        -> (status: Int32, stdout: String, stderr: String)
-    {
+    /// Runs `ms5 arguments…` to its end (given up after `timeout`) and returns its exit code and output.
+    static func run(
+        _ arguments: [String], in folder: URL, environment: [String: String] = [:], stdin: String? = nil, timeout: Duration = .seconds(60)
+    ) async throws -> (status: Int32, stdout: String, stderr: String) {
         let process = try MS5Process(arguments, in: folder, environment: environment, stdin: stdin)
-        let status = try await process.waitForExit(timeout: .seconds(60))
+        let status = try await process.waitForExit(timeout: timeout)
         return (status, process.stdout, process.stderr)
     }
 
