@@ -29,17 +29,30 @@ public actor MachineEventProcessor {
         self.logger = logger
     }
 
-    /// Processes newly stored samples, in time order per equipment.
+    /// Processes newly stored samples, in time order per equipment. Values sampled at the same
+    /// instant reach the state rules together (one evaluation per instant, as a PLC's poll group
+    /// delivers them); a fault word is taken in its place among them.
     func process(_ samples: [TelemetrySample], metrics: [UUID: Metric]) async throws {
         let byEquipment = Dictionary(grouping: samples) { metrics[$0.metricId]?.equipmentId }
         for (equipmentId, equipmentSamples) in byEquipment {
             guard let equipmentId else { continue }
             let ordered = equipmentSamples.sorted { $0.timestamp < $1.timestamp }
             try await prepare(equipmentId, metrics: metrics, firstSample: ordered[0].timestamp)
+            var instant: (at: Date, values: [String: Double])?
             for sample in ordered {
                 guard let metric = metrics[sample.metricId] else { continue }
-                try await apply(sample, metric: metric, equipmentId: equipmentId)
+                if metric.role == .faultWord, let word = metric.faultWordIndex {
+                    if let pending = instant { try await deriveState(pending.values, at: pending.at, equipmentId: equipmentId) }
+                    instant = nil
+                    try await applyFaultWord(word, sample, equipmentId: equipmentId)
+                } else if instant?.at == sample.timestamp {
+                    instant?.values[metric.key] = sample.value
+                } else {
+                    if let pending = instant { try await deriveState(pending.values, at: pending.at, equipmentId: equipmentId) }
+                    instant = (sample.timestamp, [metric.key: sample.value])
+                }
             }
+            if let pending = instant { try await deriveState(pending.values, at: pending.at, equipmentId: equipmentId) }
         }
     }
 
@@ -49,17 +62,19 @@ public actor MachineEventProcessor {
         derivers[equipmentId] = nil
     }
 
-    private func apply(_ sample: TelemetrySample, metric: Metric, equipmentId: UUID) async throws {
-        if metric.role == .faultWord, let word = metric.faultWordIndex {
-            let value = UInt32(truncatingIfNeeded: Int64(sample.value.rounded()))
-            guard let events = detectors[equipmentId]?.ingest(word: word, value: value, at: sample.timestamp), !events.isEmpty else { return }
-            try await faultEvents.record(events, equipmentId: equipmentId)
-            for event in events { bus.publish(.fault(event), equipmentId: equipmentId) }
-            let active = detectors[equipmentId]?.active ?? []
-            if let change = derivers[equipmentId]?.faultsChanged(active: active, at: sample.timestamp) {
-                try await record(change, equipmentId: equipmentId)
-            }
-        } else if let change = derivers[equipmentId]?.ingest(metric: metric.key, value: sample.value, at: sample.timestamp) {
+    private func applyFaultWord(_ word: Int, _ sample: TelemetrySample, equipmentId: UUID) async throws {
+        let value = UInt32(truncatingIfNeeded: Int64(sample.value.rounded()))
+        guard let events = detectors[equipmentId]?.ingest(word: word, value: value, at: sample.timestamp), !events.isEmpty else { return }
+        try await faultEvents.record(events, equipmentId: equipmentId)
+        for event in events { bus.publish(.fault(event), equipmentId: equipmentId) }
+        let active = detectors[equipmentId]?.active ?? []
+        if let change = derivers[equipmentId]?.faultsChanged(active: active, at: sample.timestamp) {
+            try await record(change, equipmentId: equipmentId)
+        }
+    }
+
+    private func deriveState(_ values: [String: Double], at: Date, equipmentId: UUID) async throws {
+        if let change = derivers[equipmentId]?.ingest(values, at: at) {
             try await record(change, equipmentId: equipmentId)
         }
     }
