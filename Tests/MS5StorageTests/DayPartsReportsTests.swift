@@ -202,6 +202,11 @@ struct DayPartsReportsTests {
             #expect(withJam.kpis == (try await reports.periods(equipmentId: equipment, window: earlier, by: .week, now: Self.now).first?.kpis))
             #expect(withJam.stops.map(\.start) == [Self.at(15, "09:00")] && withJam.pareto.map(\.duration) == [1200])
             #expect(withJam.kpis.time.actualProductionTime == 18_000 - 1200)
+
+            // Housekeeping drops the hours of days before a date; the whole days stay.
+            try await reports.deleteHourParts(before: Self.at(16, "00:00"))
+            #expect(try await Self.stored(database, equipment, .hour) == (0...9).map { Self.at(17, String(format: "%02d:00", $0)) })
+            #expect(try await Self.storedDays(database, equipment) == [Self.at(16, "00:00")])
         }
     }
 
