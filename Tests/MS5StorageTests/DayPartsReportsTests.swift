@@ -203,10 +203,17 @@ struct DayPartsReportsTests {
             #expect(withJam.stops.map(\.start) == [Self.at(15, "09:00")] && withJam.pareto.map(\.duration) == [1200])
             #expect(withJam.kpis.time.actualProductionTime == 18_000 - 1200)
 
+            // A window ending at the 12:00 readings counts their increments (total +5000, rejects
+            // +100) in its last hour, 11:00–12:00: produced 6000 (the 09:00 rollover) + 5000.
+            let toNoon = TimeSpan(start: Self.at(14, "00:00"), end: Self.at(15, "12:00"))
+            let noon = try await reports.linePerformance(lineId: line, window: toNoon, now: Self.now)
+            #expect(noon.kpis.quantities.produced == 11_000 && noon.kpis.quantities.rejects == 100)
+            #expect(noon.kpis == (try await reports.periods(equipmentId: equipment, window: toNoon, by: .week, now: Self.now).first?.kpis))
+
             // Housekeeping drops the hours of days before a date; the whole days stay.
             try await reports.deleteHourParts(before: Self.at(16, "00:00"))
+            #expect(try await Self.storedDays(database, equipment) == [Self.at(14, "00:00"), Self.at(16, "00:00")])
             #expect(try await Self.stored(database, equipment, .hour) == (0...9).map { Self.at(17, String(format: "%02d:00", $0)) })
-            #expect(try await Self.storedDays(database, equipment) == [Self.at(16, "00:00")])
         }
     }
 

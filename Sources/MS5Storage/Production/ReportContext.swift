@@ -28,11 +28,12 @@ struct ReportContext {
             let edits = StopEdits(
                 codings: try await StopEditStore.codings(db, equipmentId: equipmentId, in: span),
                 splits: try await StopEditStore.splits(db, equipmentId: equipmentId, in: span))
-            // Counts are only taken inside the window: its readings, from each counter's last
-            // valid value before it, not the whole horizon kept for the stops.
+            // Counts are only taken inside the window (an increment at its end included): its
+            // readings, from each counter's last valid value before it, not the horizons either
+            // side kept for the stops.
             let counts = RecordedCounts(
                 readings: try await CounterHistory.readings(
-                    db, equipmentId: equipmentId, in: TimeSpan(start: window.start, end: span.end), rollover: settings.counterRollover),
+                    db, equipmentId: equipmentId, in: window, includingEnd: true, rollover: settings.counterRollover),
                 corrections: try await ProductionCalendarStore.corrections(db, equipmentId: equipmentId, in: span),
                 downtimes: try await ProductionCalendarStore.downtimes(db, lineId: equipment.lineId, in: span))
             return (settings, timeZone, runs, edits, counts)
