@@ -61,12 +61,18 @@ struct DayPartsReports: Sendable {
     /// `constraint`, and the unplanned stop time of each of `equipment`.
     func lineLosses(lineId: UUID, constraint: UUID, equipment: [UUID], window: TimeSpan, now: Date) async throws -> LineLosses {
         let (_, settings, timeZone) = try await database.read { db in try await ReportContext.settings(db, equipmentId: constraint) }
+        // Each machine's segments are read (and their partial hours computed) at the same time.
+        let segmentsOf = try await withThrowingTaskGroup(of: (UUID, [SegmentParts]).self) { group in
+            for machine in Set(equipment + [constraint]) {
+                group.addTask { (machine, try await segments(equipmentId: machine, window: window, timeZone: timeZone, now: now, listed: false)) }
+            }
+            return try await group.reduce(into: [UUID: [SegmentParts]]()) { $0[$1.0] = $1.1 }
+        }
         var groups: [String: [LossGroup]] = [:]
         for machine in equipment where machine != constraint {
-            groups[machine.uuidString] = try await segments(equipmentId: machine, window: window, timeZone: timeZone, now: now, listed: false)
-                .flatMap(\.parts.losses)
+            groups[machine.uuidString] = segmentsOf[machine]?.flatMap(\.parts.losses) ?? []
         }
-        let atConstraint = try await segments(equipmentId: constraint, window: window, timeZone: timeZone, now: now, listed: false)
+        let atConstraint = segmentsOf[constraint] ?? []
         if equipment.contains(constraint) { groups[constraint.uuidString] = atConstraint.flatMap(\.parts.losses) }
         let plannedBusyTime = OEEParts.combined(atConstraint.map(\.parts.oee), window: window).time.planned.plannedBusyTime
         return LineLosses(
