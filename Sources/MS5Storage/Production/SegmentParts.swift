@@ -31,18 +31,15 @@ struct SegmentParts: Sendable {
 
 extension SegmentParts {
     /// The segment `span` from the consecutive pieces making it up, in time order: their parts
-    /// added up, a stop that spans several pieces listed once.
+    /// added up, their loss groups and listed records put together. A stop spanning several
+    /// pieces is in each of them; the reports count and list it once (``LossGroup`` merges its
+    /// crossing stops by id, the performance answer lists stops by id).
     init(combining pieces: [SegmentParts], span: TimeSpan) {
-        var listed: Listed?
-        if pieces.allSatisfy({ $0.listed != nil }) {
-            var seen = Set<String>()
-            listed = Listed(
-                stops: pieces.flatMap { $0.listed?.stops ?? [] }.filter { seen.insert($0.id).inserted },
-                counterEvents: pieces.flatMap { $0.listed?.counterEvents ?? [] })
-        }
+        let listed = pieces.allSatisfy { $0.listed != nil }
+            ? Listed(stops: pieces.flatMap { $0.listed?.stops ?? [] }, counterEvents: pieces.flatMap { $0.listed?.counterEvents ?? [] })
+            : nil
         self.init(
-            span: span,
-            parts: Parts(oee: OEEParts.combined(pieces.map(\.parts.oee), window: span), losses: LossGroup.merged(pieces.flatMap(\.parts.losses))),
+            span: span, parts: Parts(oee: OEEParts.combined(pieces.map(\.parts.oee), window: span), losses: pieces.flatMap(\.parts.losses)),
             listed: listed)
     }
 
