@@ -174,4 +174,36 @@ struct ClientIntegrationTests {
         await #expect(throws: (any Error).self) { try await client.connect() }
         await #expect(throws: OPCUAError.notConnected) { try await client.read(NodeID(numeric: 2258)) }
     }
+
+    @Test func aRequestAfterTheServerWentAwayFailsInsteadOfWaiting() async throws {
+        let server = try await PeerServer()
+        let client = OPCUAClient(configuration: .init(endpointURL: server.endpointURL), logger: testLogger)
+        try await client.connect()
+        server.stop()
+        await client.waitUntilDisconnected()
+        // The connection's handlers are gone now, so the request never reaches the code that
+        // schedules its timeout. It must fail anyway, and at once, rather than wait forever.
+        let outcome = Outcome()
+        let counter = try node("ns=2;s=Line1.Counter")
+        Task {
+            do {
+                _ = try await client.read(counter)
+                await outcome.record("answered")
+            } catch {
+                await outcome.record("\(error)")
+            }
+        }
+        #expect(await eventually(upTo: .seconds(10)) { await outcome.text != nil })
+        #expect(await outcome.text == OPCUAError.connectionClosed.description)
+        await client.close()
+    }
+}
+
+/// What a request running in its own task ended with.
+private actor Outcome {
+    private(set) var text: String?
+
+    func record(_ text: String) {
+        self.text = text
+    }
 }

@@ -66,7 +66,7 @@ actor SecureChannel {
         let guardTimer = channel.eventLoop.scheduleTask(in: requestTimeout.timeAmount) { [channel] in
             channel.close(promise: nil)
         }
-        channel.writeAndFlush(UAOutbound.hello(HelloMessage(endpointURL: endpointURL), ackPromise), promise: nil)
+        Self.failOnWriteError(channel.writeAndFlush(UAOutbound.hello(HelloMessage(endpointURL: endpointURL), ackPromise)), ackPromise)
         let ack = try await ackPromise.futureResult.get()
         guardTimer.cancel()
         logger.debug("UA TCP acknowledged", metadata: ["receiveBufferSize": "\(ack.receiveBufferSize)"])
@@ -129,7 +129,10 @@ actor SecureChannel {
         ))
         request.encodeParameters(to: &writer)
         let promise = channel.eventLoop.makePromise(of: ByteBuffer.self)
-        channel.writeAndFlush(UAOutbound.request(type: messageType, body: writer.buffer, timeout: timeout.timeAmount, promise: promise), promise: nil)
+        Self.failOnWriteError(
+            channel.writeAndFlush(UAOutbound.request(type: messageType, body: writer.buffer, timeout: timeout.timeAmount, promise: promise)),
+            promise
+        )
         let body: ByteBuffer
         do {
             body = try await promise.futureResult.get()
@@ -137,6 +140,17 @@ actor SecureChannel {
             throw OPCUAError.timeout(operation: Request.serviceName)
         }
         return try Self.decode(Request.self, from: body, requestHandle: handle)
+    }
+
+    /// Fails `response` when `write` fails.
+    ///
+    /// A write issued as the connection closes never reaches ``SecureChannelHandler``: the pipeline
+    /// drops it with its response promise, whose awaiting task would then wait forever, since no
+    /// timeout was ever scheduled for it. Failing an already completed promise does nothing.
+    private static func failOnWriteError<Value>(_ write: EventLoopFuture<Void>, _ response: EventLoopPromise<Value>) {
+        write.whenFailure { error in
+            response.fail((error as? OPCUAError) ?? .connectionClosed)
+        }
     }
 
     private static func decode<Request: UARequest>(
