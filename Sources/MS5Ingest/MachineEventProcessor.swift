@@ -38,18 +38,25 @@ public actor MachineEventProcessor {
             guard let equipmentId else { continue }
             let ordered = equipmentSamples.sorted { $0.timestamp < $1.timestamp }
             try await prepare(equipmentId, metrics: metrics, firstSample: ordered[0].timestamp)
+            let read = derivers[equipmentId]?.rules.metricKeys ?? []
             var instant: (at: Date, values: [String: Double])?
             for sample in ordered {
                 guard let metric = metrics[sample.metricId] else { continue }
+                if let pending = instant, pending.at != sample.timestamp {
+                    try await deriveState(pending.values, at: pending.at, equipmentId: equipmentId)
+                    instant = nil
+                }
                 if metric.role == .faultWord, let word = metric.faultWordIndex {
                     if let pending = instant { try await deriveState(pending.values, at: pending.at, equipmentId: equipmentId) }
                     instant = nil
                     try await applyFaultWord(word, sample, equipmentId: equipmentId)
-                } else if instant?.at == sample.timestamp {
+                } else if read.contains(metric.key) {
+                    if instant == nil { instant = (sample.timestamp, [:]) }
                     instant?.values[metric.key] = sample.value
-                } else {
-                    if let pending = instant { try await deriveState(pending.values, at: pending.at, equipmentId: equipmentId) }
-                    instant = (sample.timestamp, [metric.key: sample.value])
+                } else if let change = derivers[equipmentId]?.advance(to: sample.timestamp) {
+                    // A metric the rules do not read cannot change the condition, but its time
+                    // still confirms a candidate whose debounce has passed.
+                    try await record(change, equipmentId: equipmentId)
                 }
             }
             if let pending = instant { try await deriveState(pending.values, at: pending.at, equipmentId: equipmentId) }

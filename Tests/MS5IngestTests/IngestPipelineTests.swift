@@ -82,6 +82,32 @@ struct IngestPipelineTests {
         }
     }
 
+    @Test("A metric the state rules do not read cannot change the state, but its time confirms a debounced one", arguments: TestDatabases.kinds)
+    func unreadMetricConfirmsDebouncedState(kind: Database.Kind) async throws {
+        try await TestDatabases.with(kind) { database in
+            let (equipment, speed, _) = try await Self.bagger(database)
+            let temperature = try await MetricRepository(database: database).create(equipmentId: equipment.id, MetricInput(
+                key: "Sealer_Temp", name: "Sealer temperature", role: .processValue, connector: .logix, address: "Sealer_Temp", dataType: "REAL"))
+            let bus = EventBus()
+            let events = bus.subscribe()
+            let pipeline = IngestPipeline(database: database, bus: bus, logger: Logger(label: "test"))
+            // Running from 0 s, pending for the default 5 s debounce; the temperature at 6 s is the
+            // first input after it; the temperature at 20 s (0 °C) is not read by the rules.
+            for (sequence, sample) in [Self.sample(speed, 0, 60), Self.sample(temperature, 6, 180), Self.sample(temperature, 20, 0)].enumerated() {
+                _ = try await pipeline.ingest(TelemetryBatch(source: "plc-bag1", sequence: Int64(sequence + 1), samples: [sample]))
+            }
+            let states = try await StateStore(database: database).intervals(
+                equipmentId: equipment.id, from: Self.t0, to: Self.t0.addingTimeInterval(3600), limit: 100)
+            #expect(states == [StateIntervalRecord(state: .running, mode: .production, start: Self.t0, end: nil)])
+            var confirmations: [Date] = []
+            for await event in events {
+                if case .state(let change) = event.kind { confirmations.append(change.confirmedAt) }
+                if case .values(let values) = event.kind, values.contains(where: { $0.value == 0 }) { break }
+            }
+            #expect(confirmations == [Self.t0.addingTimeInterval(6)])
+        }
+    }
+
     @Test("A sample naming an unknown metric refuses the whole batch, naming the sample", arguments: TestDatabases.kinds)
     func unknownMetric(kind: Database.Kind) async throws {
         try await TestDatabases.with(kind) { database in

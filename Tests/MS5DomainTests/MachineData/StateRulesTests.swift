@@ -20,6 +20,17 @@ struct StateRulesTests {
         running.merging(extra) { _, new in new }
     }
 
+    @Test("the metric keys the rules read are exactly those they name, mode rules included")
+    func metricKeys() {
+        #expect(StateRules.derived(rules).metricKeys == ["auto", "speed", "ready", "starved", "blocked", "manual", "maint"])
+        #expect(StateRules.derived(DerivedStateRules(speedMetric: "speed")).metricKeys == ["speed"])
+        let tag = StateTagRules(metric: "State", mapping: [6: .running], modeRules: ModeRules(modeMetric: "Mode"))
+        #expect(StateRules.fromStateTag(tag).metricKeys == ["State", "Mode"])
+        // Every key outside them leaves the condition as it is.
+        let condition = StateRules.derived(rules).evaluate(values: running, activeFaults: [])
+        #expect(StateRules.derived(rules).evaluate(values: running.merging(["temperature": 0, "count": 5]) { $1 }, activeFaults: []) == condition)
+    }
+
     @Test("precedence held > suspended > running > idle > stopped")
     func precedence() {
         #expect(state(running) == .running)

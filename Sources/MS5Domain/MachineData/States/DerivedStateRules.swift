@@ -80,6 +80,11 @@ public struct DerivedStateRules: Sendable, Equatable, Hashable, Codable {
         )
     }
 
+    /// The metric keys these rules read, mode rules included.
+    public var metricKeys: Set<String> {
+        Set([runningBit, speedMetric, readyBit, starvedBit, blockedBit].compactMap { $0 }).union(modeRules.metricKeys)
+    }
+
     /// The state for the given last values and active faults (mode not included).
     public func state(values: [String: Double], activeFaults: [ActiveFault]) -> MachineState {
         if useActiveFaults, activeFaults.contains(where: Self.holds) { return .held }

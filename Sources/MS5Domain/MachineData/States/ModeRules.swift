@@ -40,6 +40,11 @@ public struct ModeRules: Sendable, Equatable, Hashable, Codable {
         )
     }
 
+    /// The metric keys these rules read.
+    public var metricKeys: Set<String> {
+        Set([manualBit, maintenanceBit, modeMetric].compactMap { $0 })
+    }
+
     /// The mode for the given last values.
     public func mode(values: [String: Double]) -> MachineMode {
         if let raw = values.integer(modeMetric), let mapped = modeMapping[raw] {

@@ -48,6 +48,14 @@ public enum StateRules: Sendable, Equatable, Hashable, Codable {
         }
     }
 
+    /// The metric keys the rules read; other metrics cannot change the condition.
+    public var metricKeys: Set<String> {
+        switch self {
+        case .fromStateTag(let rules): rules.metricKeys
+        case .derived(let rules): rules.metricKeys
+        }
+    }
+
     /// The state and mode for the given last values and active faults.
     public func evaluate(values: [String: Double], activeFaults: [ActiveFault]) -> MachineCondition {
         let state: MachineState

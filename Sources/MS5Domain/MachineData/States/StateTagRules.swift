@@ -49,6 +49,11 @@ public struct StateTagRules: Sendable, Equatable, Hashable, Codable {
         )
     }
 
+    /// The metric keys these rules read: the state tag and those of the mode rules.
+    public var metricKeys: Set<String> {
+        modeRules.metricKeys.union([metric])
+    }
+
     /// The state for the given last values.
     public func state(values: [String: Double]) -> MachineState {
         guard let raw = values.integer(metric), let mapped = mapping[raw] else { return defaultState }
