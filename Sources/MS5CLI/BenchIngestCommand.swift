@@ -65,7 +65,9 @@ struct BenchIngestCommand: AsyncParsableCommand {
 
     /// Sends every batch, `senders` at a time, and times until the last aggregates are written.
     private func measureThroughput(_ pipeline: IngestPipeline, _ plant: BenchPlant) async throws -> Double {
-        let rows = plant.rows(count: samples, start: Date(timeIntervalSince1970: 1_900_000_000))
+        // Samples of the minutes up to now, as a plant sends them: on PostgreSQL they land in the
+        // current month's partition, made ahead like every month's.
+        let rows = plant.rows(count: samples, start: Date().addingTimeInterval(-Double(samples) / 1000))
         let batches = stride(from: 0, to: rows.count, by: batch).map { offset in
             rows[offset..<min(offset + batch, rows.count)].map { TelemetrySample(metricId: $0.metricId, timestamp: $0.timestamp, value: $0.value) }
         }

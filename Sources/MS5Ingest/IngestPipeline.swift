@@ -46,14 +46,12 @@ public struct IngestPipeline: Sendable {
     /// Checks, stores and processes a batch; a batch sent again changes nothing.
     public func ingest(_ batch: TelemetryBatch) async throws -> Result {
         try batch.validate()
-        let metrics = try await directory.resolve(batch.samples)
-        var owners: [UUID: UUID] = [:]
-        for sample in batch.samples { owners[sample.metricId] = metrics[sample.metricId]?.equipmentId }
-        guard let stored = try await store.store(batch, equipmentOf: owners) else {
+        let known = try await directory.resolve(batch.samples)
+        guard let stored = try await store.store(batch, equipmentOf: known.equipmentOf, sampleKeys: known.sampleKeys) else {
             return Result(stored: 0, duplicate: true)
         }
-        publishValues(stored, owners: owners)
-        try await processor.process(stored, metrics: metrics)
+        publishValues(stored, owners: known.equipmentOf)
+        try await processor.process(stored, metrics: known.metrics)
         return Result(stored: stored.count, duplicate: false)
     }
 

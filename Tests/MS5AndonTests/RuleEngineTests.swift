@@ -82,8 +82,7 @@ struct RuleEngineTests {
             try await database.transaction { db in
                 for (metric, offset, value) in [(total.id, -60.0, 1000.0), (total.id, 120, 1200), (total.id, 240, 1400),
                                                 (reject.id, -60, 50), (reject.id, 120, 60), (reject.id, 240, 74)] {
-                    try await db.insert(into: "metric_samples").columns("equipment_id", "metric_id", "ts", "value", "quality")
-                        .values(SQLBind(plant.equipmentId), SQLBind(metric), SQLBind(t0.addingTimeInterval(offset)), SQLBind(value), SQLBind(192)).run()
+                    try await TestSamples.insert(db, metricId: metric, at: t0.addingTimeInterval(offset), value: value)
                 }
             }
             let engine = Self.engine(database, clock: clock)

@@ -20,9 +20,7 @@ struct CounterWindowsTests {
             }
             // A reading the counter cannot hold (above the rollover) just before the window.
             try await database.transaction { db in
-                try await db.insert(into: "metric_samples").columns("equipment_id", "metric_id", "ts", "value", "quality")
-                    .values(SQLBind(equipment), SQLBind(try #require(total)), SQLBind(ProductionReportsTests.at("05:59").addingTimeInterval(30)),
-                            SQLBind(70_000.0), SQLBind(192)).run()
+                try await TestSamples.insert(db, metricId: try #require(total), at: ProductionReportsTests.at("05:59").addingTimeInterval(30), value: 70_000)
             }
             let shift = TimeSpan(start: ProductionReportsTests.at("06:00"), end: ProductionReportsTests.at("14:00"))
             let counts = try await CounterWindows(database: database).counts(equipmentId: equipment, in: shift)

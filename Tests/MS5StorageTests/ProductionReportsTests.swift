@@ -62,8 +62,7 @@ struct ProductionReportsTests {
                         SQLBind(at("08:59").addingTimeInterval(59)), SQLBind(at("09:15")), SQLBind(true)).run()
             for (metric, time, value) in [(total.id, "05:59", 65_000.0), (total.id, "09:00", 5_464), (total.id, "12:00", 10_464),
                                           (reject.id, "05:59", 10), (reject.id, "12:00", 110)] {
-                try await db.insert(into: "metric_samples").columns("equipment_id", "metric_id", "ts", "value", "quality")
-                    .values(SQLBind(equipment), SQLBind(metric), SQLBind(at(time)), SQLBind(value), SQLBind(192)).run()
+                try await TestSamples.insert(db, metricId: metric, at: at(time), value: value)
             }
         }
         return (equipment, plant.line.id)

@@ -32,7 +32,7 @@ struct TelemetryAggregateTests {
             for sequence in 1...3 {
                 _ = try await store.store(TelemetryBatch(source: "s", sequence: Int64(sequence), samples: [
                     TelemetrySample(metricId: metric.id, timestamp: Self.t0.addingTimeInterval(Double(sequence)), value: Double(sequence))]),
-                    equipmentOf: [metric.id: plant.equipment.id])
+                    equipmentOf: [metric.id: plant.equipment.id], sampleKeys: try await MetricRepository(database: database).sampleKeys())
             }
             #expect(try await Self.minuteRows(database).isEmpty)
             #expect(try await Self.pendingReceipts(database) == 3)
@@ -55,11 +55,11 @@ struct TelemetryAggregateTests {
             // but its aggregates die with the run.
             _ = try await crashed.store(TelemetryBatch(source: "s", sequence: 1, samples: [
                 TelemetrySample(metricId: metric.id, timestamp: Self.t0.addingTimeInterval(5), value: 10),
-                TelemetrySample(metricId: metric.id, timestamp: Self.t0.addingTimeInterval(15), value: 20)]), equipmentOf: owners)
+                TelemetrySample(metricId: metric.id, timestamp: Self.t0.addingTimeInterval(15), value: 20)]), equipmentOf: owners, sampleKeys: try await MetricRepository(database: database).sampleKeys())
             try await crashed.aggregator.flush()
             _ = try await crashed.store(TelemetryBatch(source: "s", sequence: 2, samples: [
                 TelemetrySample(metricId: metric.id, timestamp: Self.t0.addingTimeInterval(25), value: 30),
-                TelemetrySample(metricId: metric.id, timestamp: Self.t0.addingTimeInterval(65), value: 40)]), equipmentOf: owners)
+                TelemetrySample(metricId: metric.id, timestamp: Self.t0.addingTimeInterval(65), value: 40)]), equipmentOf: owners, sampleKeys: try await MetricRepository(database: database).sampleKeys())
 
             let (next, queries) = TelemetryStoreTests.telemetry(database)
             let outcome = try await next.aggregator.recover()
@@ -88,10 +88,10 @@ struct TelemetryAggregateTests {
             // A time with more digits than PostgreSQL keeps: copied and bound, it must be the same row.
             let odd = Self.t0.addingTimeInterval(1.234_567_89)
             #expect(try await store.store(TelemetryBatch(source: "a", sequence: 1, samples: [
-                TelemetrySample(metricId: metric.id, timestamp: odd, value: 1)]), equipmentOf: owners)?.count == 1)
+                TelemetrySample(metricId: metric.id, timestamp: odd, value: 1)]), equipmentOf: owners, sampleKeys: try await MetricRepository(database: database).sampleKeys())?.count == 1)
             let second = try await store.store(TelemetryBatch(source: "b", sequence: 1, samples: [
                 TelemetrySample(metricId: metric.id, timestamp: odd, value: 2),
-                TelemetrySample(metricId: metric.id, timestamp: Self.t0.addingTimeInterval(2), value: 3)]), equipmentOf: owners)
+                TelemetrySample(metricId: metric.id, timestamp: Self.t0.addingTimeInterval(2), value: 3)]), equipmentOf: owners, sampleKeys: try await MetricRepository(database: database).sampleKeys())
             #expect(second?.map(\.value) == [3])
             let history = try await queries.history(metricId: metric.id, from: Self.t0, to: Self.t0.addingTimeInterval(60), maxPoints: 10)
             #expect(history.points.map(\.value) == [1, 3])
@@ -104,7 +104,7 @@ struct TelemetryAggregateTests {
 
 @Suite("Sample key migration")
 struct SampleKeyMigrationTests {
-    @Test("Re-keying raw samples by metric and time keeps every stored sample", arguments: TestDatabases.kinds)
+    @Test("Re-keying raw samples, by metric and time and then by sample key and time, keeps every stored sample", arguments: TestDatabases.kinds)
     func keepsSamples(kind: Database.Kind) async throws {
         try await TestDatabases.with(kind, migrated: false) { database in
             try await Migrator(database: database).migrate(through: 3)
@@ -120,9 +120,61 @@ struct SampleKeyMigrationTests {
                 }
             }
             #expect(try await Migrator(database: database).migrate(through: 4).map(\.version) == [4])
-            let history = try await TelemetryStoreTests.telemetry(database).queries.history(
-                metricId: metric.id, from: TelemetryStoreTests.t0, to: TelemetryStoreTests.t0.addingTimeInterval(60), maxPoints: 10)
-            #expect(history.points.map(\.value) == [1.5, 2.5, 3.5])
+            let values = try await database.read { db in
+                try await db.select().column("value").from("metric_samples").where("metric_id", .equal, metric.id).orderBy("ts")
+                    .all(decodingColumn: "value", as: Double.self)
+            }
+            #expect(values == [1.5, 2.5, 3.5])
+        }
+    }
+
+    @Test("Keying raw samples by the metric's small sample key keeps every stored sample", arguments: TestDatabases.kinds)
+    func keepsSamplesUnderSampleKeys(kind: Database.Kind) async throws {
+        try await TestDatabases.with(kind, migrated: false) { database in
+            try await Migrator(database: database).migrate(through: 23)
+            let (plant, speed) = try await TelemetryStoreTests.speedMetric(database)
+            let count = try await MetricRepository(database: database).create(
+                equipmentId: plant.equipment.id,
+                MetricInput(key: "count", name: "Count", role: .counterTotal, connector: .logix, address: "Count_Total.ACC", dataType: "DINT"))
+            try await database.transaction { db in
+                for (metric, offset, value) in [(speed.id, 0.0, 1.5), (count.id, 0, 100), (speed.id, 1, 2.5), (count.id, 2, 101)] {
+                    try await db.insert(into: "metric_samples").columns("equipment_id", "metric_id", "ts", "value", "quality")
+                        .values(SQLBind(plant.equipment.id), SQLBind(metric), SQLBind(TelemetryStoreTests.t0.addingTimeInterval(offset)),
+                                SQLBind(value), SQLBind(192))
+                        .run()
+                }
+            }
+            #expect(try await Migrator(database: database).migrate().map(\.version) == [24])
+            let queries = TelemetryStoreTests.telemetry(database).queries
+            for (metric, expected) in [(speed.id, [1.5, 2.5]), (count.id, [100.0, 101])] {
+                let history = try await queries.history(
+                    metricId: metric, from: TelemetryStoreTests.t0, to: TelemetryStoreTests.t0.addingTimeInterval(60), maxPoints: 10)
+                #expect(history.resolution == .raw)
+                #expect(history.points.map(\.value) == expected)
+            }
+            // A metric with samples is still protected against deletion.
+            await #expect(throws: DomainError.self) { try await MetricRepository(database: database).delete(count.id) }
+        }
+    }
+
+    @Test("Every metric gets its own sample key when it is created", arguments: TestDatabases.kinds)
+    func sampleKeysOfNewMetrics(kind: Database.Kind) async throws {
+        try await TestDatabases.with(kind) { database in
+            let (plant, speed) = try await TelemetryStoreTests.speedMetric(database)
+            let repository = MetricRepository(database: database)
+            let count = try await repository.create(
+                equipmentId: plant.equipment.id,
+                MetricInput(key: "count", name: "Count", role: .counterTotal, connector: .logix, address: "Count_Total.ACC", dataType: "DINT"))
+            let keys = try await repository.sampleKeys()
+            #expect(keys.count == 2)
+            #expect(keys[speed.id] != nil && keys[count.id] != nil && keys[speed.id] != keys[count.id])
+            // Deleting the newer metric (it has no samples) frees nothing that a stored sample uses.
+            try await repository.delete(count.id)
+            let third = try await repository.create(
+                equipmentId: plant.equipment.id,
+                MetricInput(key: "good", name: "Good", role: .counterGood, connector: .logix, address: "Count_Good.ACC", dataType: "DINT"))
+            let after = try await repository.sampleKeys()
+            #expect(after[third.id] != nil && after[third.id] != after[speed.id])
         }
     }
 }

@@ -35,8 +35,8 @@ struct TelemetryStoreTests {
                 TelemetrySample(metricId: metric.id, timestamp: Self.t0.addingTimeInterval(1), value: 20),
             ])
             let owners = [metric.id: plant.equipment.id]
-            #expect(try await store.store(batch, equipmentOf: owners)?.count == 2)
-            #expect(try await store.store(batch, equipmentOf: owners) == nil)
+            #expect(try await store.store(batch, equipmentOf: owners, sampleKeys: try await MetricRepository(database: database).sampleKeys())?.count == 2)
+            #expect(try await store.store(batch, equipmentOf: owners, sampleKeys: try await MetricRepository(database: database).sampleKeys()) == nil)
             let history = try await queries.history(
                 metricId: metric.id, from: Self.t0, to: Self.t0.addingTimeInterval(60), maxPoints: 100)
             #expect(history.points.map(\.value) == [10, 20])
@@ -58,11 +58,11 @@ struct TelemetryStoreTests {
             _ = try await store.store(TelemetryBatch(source: "s", sequence: 1, samples: [
                 TelemetrySample(metricId: metric.id, timestamp: Self.t0.addingTimeInterval(10), value: 4),
                 TelemetrySample(metricId: metric.id, timestamp: Self.t0.addingTimeInterval(50), value: 9),
-            ]), equipmentOf: owners)
+            ]), equipmentOf: owners, sampleKeys: try await MetricRepository(database: database).sampleKeys())
             _ = try await store.store(TelemetryBatch(source: "s", sequence: 2, samples: [
                 TelemetrySample(metricId: metric.id, timestamp: Self.t0.addingTimeInterval(30), value: 2),
                 TelemetrySample(metricId: metric.id, timestamp: Self.t0.addingTimeInterval(70), value: 7),
-            ]), equipmentOf: owners)
+            ]), equipmentOf: owners, sampleKeys: try await MetricRepository(database: database).sampleKeys())
             // 4 raw samples do not fit 3 points: minute buckets (2) do.
             let history = try await queries.history(metricId: metric.id, from: Self.t0, to: Self.t0.addingTimeInterval(3600), maxPoints: 3)
             #expect(history.resolution == .minute)
@@ -90,12 +90,49 @@ struct TelemetryStoreTests {
             let (store, queries) = Self.telemetry(database)
             let owners = [metric.id: plant.equipment.id]
             _ = try await store.store(TelemetryBatch(source: "s", sequence: 1, samples: [
-                TelemetrySample(metricId: metric.id, timestamp: Self.t0.addingTimeInterval(100), value: 1)]), equipmentOf: owners)
+                TelemetrySample(metricId: metric.id, timestamp: Self.t0.addingTimeInterval(100), value: 1)]), equipmentOf: owners, sampleKeys: try await MetricRepository(database: database).sampleKeys())
             _ = try await store.store(TelemetryBatch(source: "s", sequence: 2, samples: [
-                TelemetrySample(metricId: metric.id, timestamp: Self.t0, value: 2)]), equipmentOf: owners)
+                TelemetrySample(metricId: metric.id, timestamp: Self.t0, value: 2)]), equipmentOf: owners, sampleKeys: try await MetricRepository(database: database).sampleKeys())
             let latest = try await queries.latest(equipmentId: plant.equipment.id)
             #expect(latest.first?.value == 1)
             #expect(latest.first?.timestamp == Self.t0.addingTimeInterval(100))
+        }
+    }
+
+    @Test(
+        "On PostgreSQL every sample lands in its month's partition, whether its batch is copied straight into one or through the table",
+        arguments: TestDatabases.kinds.filter { $0 == .postgres })
+    func copiesIntoMonthPartition(kind: Database.Kind) async throws {
+        try await TestDatabases.with(kind) { database in
+            let (plant, metric) = try await Self.speedMetric(database)
+            let store = Self.telemetry(database).store
+            let keys = try await MetricRepository(database: database).sampleKeys()
+            let now = Date()
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: "UTC")!
+            let month = try #require(calendar.dateInterval(of: .month, for: now))
+            let batches: [[Date]] = [
+                [month.start, month.end.addingTimeInterval(-0.5)],  // this month, made ahead
+                [month.end.addingTimeInterval(-1), month.end.addingTimeInterval(1)],  // across two months
+                [Date(timeIntervalSince1970: 2_500_000_000)],  // 2049: no partition, the default one
+            ]
+            for (index, times) in batches.enumerated() {
+                let samples = times.map { TelemetrySample(metricId: metric.id, timestamp: $0, value: Double(index)) }
+                #expect(try await store.store(
+                    TelemetryBatch(source: "edge", sequence: Int64(index), samples: samples),
+                    equipmentOf: [metric.id: plant.equipment.id], sampleKeys: keys)?.count == times.count)
+            }
+            let rows = try await database.read { db in
+                try await db.raw("SELECT tableoid::regclass::text AS p, count(*) AS n FROM metric_samples GROUP BY 1 ORDER BY 1").all()
+            }
+            let placed = try Dictionary(uniqueKeysWithValues: rows.map { (try $0.decode(column: "p", as: String.self), try $0.decode(column: "n", as: Int.self)) })
+            let utc = TimeZone(identifier: "UTC")!
+            let name = { (date: Date) in
+                let parts = Calendar(identifier: .gregorian).dateComponents(in: utc, from: date)
+                return String(format: "metric_samples_y%04dm%02d", parts.year!, parts.month!)
+            }
+            let (this, next) = (name(now), name(month.end))
+            #expect(placed == [this: 3, next: 1, "metric_samples_default": 1])
         }
     }
 
@@ -110,7 +147,7 @@ struct TelemetryStoreTests {
             }
             #expect(duplicate?.code == .conflict)
             _ = try await Self.telemetry(database).store.store(TelemetryBatch(source: "s", sequence: 1, samples: [
-                TelemetrySample(metricId: metric.id, timestamp: Self.t0, value: 1)]), equipmentOf: [metric.id: plant.equipment.id])
+                TelemetrySample(metricId: metric.id, timestamp: Self.t0, value: 1)]), equipmentOf: [metric.id: plant.equipment.id], sampleKeys: try await MetricRepository(database: database).sampleKeys())
             let refused = await #expect(throws: DomainError.self) { try await metrics.delete(metric.id) }
             #expect(refused?.message == "The metric still has 1 stored sample(s); it cannot be deleted until they are removed.")
         }

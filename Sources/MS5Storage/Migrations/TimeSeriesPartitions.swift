@@ -14,22 +14,32 @@ public enum TimeSeriesPartitions {
     }
 
     static func ensure(on db: any SQLDatabase, now: Date, tables: [TimeSeriesTable]) async throws {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let calendar = utcCalendar
         let thisMonth = calendar.date(from: calendar.dateComponents([.year, .month], from: now))!
         for offset in -1...monthsAhead {
             let start = calendar.date(byAdding: .month, value: offset, to: thisMonth)!
             let end = calendar.date(byAdding: .month, value: 1, to: start)!
-            let parts = calendar.dateComponents([.year, .month], from: start)
-            let suffix = String(format: "_y%04dm%02d", parts.year!, parts.month!)
             for table in tables {
                 try await db.raw("""
-                    CREATE TABLE IF NOT EXISTS \(ident: table.name + suffix) PARTITION OF \(ident: table.name)
+                    CREATE TABLE IF NOT EXISTS \(ident: partition(of: table.name, holding: start)) PARTITION OF \(ident: table.name)
                     FOR VALUES FROM (\(literal: iso(start))) TO (\(literal: iso(end)))
                     """).run()
             }
         }
     }
+
+    /// The name of `table`'s monthly partition holding `date` (UTC months), such as
+    /// `metric_samples_y2031m04`.
+    static func partition(of table: String, holding date: Date) -> String {
+        let parts = utcCalendar.dateComponents([.year, .month], from: date)
+        return table + String(format: "_y%04dm%02d", parts.year!, parts.month!)
+    }
+
+    private static let utcCalendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar
+    }()
 
     private static func iso(_ date: Date) -> String {
         date.formatted(.iso8601)

@@ -12,20 +12,20 @@ enum CounterHistory {
     static func readings(
         _ db: any SQLDatabase, equipmentId: UUID, in span: TimeSpan, includingEnd: Bool = false, rollover: Int
     ) async throws -> [CounterReading] {
-        let rows = try await db.select().columns("id", "role").from("metrics")
+        let rows = try await db.select().columns("id", "role", "sample_key").from("metrics")
             .where("equipment_id", .equal, equipmentId)
             .where("role", .in, [MetricRole.counterGood.rawValue, MetricRole.counterTotal.rawValue, MetricRole.counterReject.rawValue])
             .all()
         var byTime: [Date: CounterReading] = [:]
         for row in rows {
-            let metricId = try row.decode(column: "id", as: UUID.self)
+            let sampleKey = try row.decode(column: "sample_key", as: Int32.self)
             let role = try row.decode(column: "role", as: MetricRole.self)
             var samples = try await db.select().columns("ts", "value").from("metric_samples")
-                .where("metric_id", .equal, metricId).where("ts", .lessThan, span.start)
+                .where("metric_key", .equal, sampleKey).where("ts", .lessThan, span.start)
                 .where("value", .greaterThan, SQLBind(-0.5)).where("value", .lessThan, SQLBind(Double(rollover) - 0.5))
                 .orderBy("ts", .descending).limit(1).all()
             samples += try await db.select().columns("ts", "value").from("metric_samples")
-                .where("metric_id", .equal, metricId).where("ts", .greaterThanOrEqual, span.start)
+                .where("metric_key", .equal, sampleKey).where("ts", .greaterThanOrEqual, span.start)
                 .where("ts", includingEnd ? .lessThanOrEqual : .lessThan, span.end)
                 .orderBy("ts").all()
             for sample in samples {

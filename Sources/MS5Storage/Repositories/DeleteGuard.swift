@@ -9,6 +9,8 @@ struct DeleteGuard: Sendable {
         let table: String
         let column: String
         let what: String
+        /// The record's own table and column that `column` holds, when it is not the record's id.
+        var recordKey: (table: String, column: String)?
     }
 
     let noun: String
@@ -18,7 +20,15 @@ struct DeleteGuard: Sendable {
     func check(_ db: any SQLDatabase, id: UUID) async throws {
         var blockers: [String] = []
         for dependent in dependents {
-            let count = try await RecordTable<Site>.count(db, in: dependent.table, where: dependent.column, equals: id)
+            let count: Int
+            if let recordKey = dependent.recordKey {
+                count = try await db.raw("""
+                    SELECT count(*) AS n FROM \(ident: dependent.table)
+                    WHERE \(ident: dependent.column) = (SELECT \(ident: recordKey.column) FROM \(ident: recordKey.table) WHERE id = \(bind: id))
+                    """).first(decodingColumn: "n", as: Int.self) ?? 0
+            } else {
+                count = try await RecordTable<Site>.count(db, in: dependent.table, where: dependent.column, equals: id)
+            }
             if count > 0 { blockers.append("\(count) \(dependent.what)") }
         }
         guard blockers.isEmpty else {

@@ -6,7 +6,7 @@ import SQLKit
 public struct MetricRepository: Sendable {
     static let table = RecordTable<Metric>(name: "metrics", noun: "metric", sortColumn: "key")
     static let deleteGuard = DeleteGuard(noun: "metric", dependents: [
-        .init(table: "metric_samples", column: "metric_id", what: "stored sample(s)"),
+        .init(table: "metric_samples", column: "metric_key", what: "stored sample(s)", recordKey: ("metrics", "sample_key")),
     ])
 
     let database: Database
@@ -30,6 +30,21 @@ public struct MetricRepository: Sendable {
             try await db.select().column("*").from(Self.table.name)
                 .all(decoding: Metric.self, keyDecodingStrategy: .convertFromSnakeCase)
         }
+    }
+
+    /// Every metric of the installation with its `sample_key`, the small number its raw samples
+    /// are stored under, read together.
+    public func allWithSampleKeys() async throws -> [(metric: Metric, sampleKey: Int32)] {
+        try await database.read { db in
+            try await db.select().column("*").from(Self.table.name).all().map { row in
+                (try row.decode(model: Metric.self, keyDecodingStrategy: .convertFromSnakeCase), try row.decode(column: "sample_key", as: Int32.self))
+            }
+        }
+    }
+
+    /// Every metric's `sample_key`.
+    public func sampleKeys() async throws -> [UUID: Int32] {
+        Dictionary(uniqueKeysWithValues: try await allWithSampleKeys().map { ($0.metric.id, $0.sampleKey) })
     }
 
     /// The metric with `id`.

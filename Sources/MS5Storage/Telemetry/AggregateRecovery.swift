@@ -62,9 +62,11 @@ public struct AggregateRecovery: Sendable {
         var minutes: [RollupKey: RollupBucket] = [:]
         var newest: [UUID: PendingAggregates.Newest] = [:]
         for range in contiguousRanges(starts.sorted(), step: 60) {
-            let rows = try await db.select().columns("equipment_id", "metric_id", "ts", "value", "quality").from("metric_samples")
-                .where("ts", .greaterThanOrEqual, Date(timeIntervalSince1970: range.lowerBound))
-                .where("ts", .lessThan, Date(timeIntervalSince1970: range.upperBound)).all()
+            let rows = try await db.raw("""
+                SELECT m.equipment_id, m.id AS metric_id, s.ts, s.value, s.quality
+                FROM metric_samples s JOIN metrics m ON m.sample_key = s.metric_key
+                WHERE s.ts >= \(bind: Date(timeIntervalSince1970: range.lowerBound)) AND s.ts < \(bind: Date(timeIntervalSince1970: range.upperBound))
+                """).all()
             for row in rows {
                 let sample = TelemetrySample(
                     metricId: try row.decode(column: "metric_id", as: UUID.self), timestamp: try row.decode(column: "ts", as: Date.self),

@@ -3,7 +3,7 @@ import MS5Domain
 import NIOCore
 
 /// Samples as the rows of PostgreSQL's `COPY … FROM STDIN` text format
-/// (`equipment_id, metric_id, ts, value, quality`, tab-separated), written straight into a buffer.
+/// (`metric_key, ts, value, quality`, tab-separated), written straight into a buffer.
 ///
 /// Times are cut to whole microseconds exactly as PostgresNIO binds a `Date`, so a sample copied
 /// and the same sample inserted are the same row.
@@ -12,51 +12,33 @@ enum SampleCopyText {
     /// Microseconds from 1970 to 2000 (PostgreSQL's epoch).
     private static let epochOffset: Int64 = 946_684_800_000_000
 
-    /// The rows of `samples`, each metric's together (in their order), so that the key's index
-    /// (metric, time) takes a metric's rows of a batch on one page; or nil when a time lies outside
-    /// the years 1970–9999 or a quality outside 0–255, which this writer does not format (the
-    /// caller then binds the samples instead).
-    static func rows(_ samples: [TelemetrySample], equipmentOf: [UUID: UUID]) -> ByteBuffer? {
+    /// The rows of `samples`, in their order; or nil when a metric has no key in `sampleKeys`, a
+    /// time lies outside the years 1970–9999 or a quality outside 0–255, which this writer does
+    /// not format (the caller then binds the samples instead).
+    static func rows(_ samples: [TelemetrySample], sampleKeys: [UUID: Int32]) -> ByteBuffer? {
         var buffer = ByteBuffer()
-        buffer.reserveCapacity(samples.count * 130)
-        for sample in groupedByMetric(samples) {
-            guard let equipmentId = equipmentOf[sample.metricId] else { return nil }
+        buffer.reserveCapacity(samples.count * 64)
+        for sample in samples {
+            guard let key = sampleKeys[sample.metricId], key >= 0 else { return nil }
             let offset = sample.timestamp.timeIntervalSince(postgresEpoch) * 1_000_000
             guard offset > -9.4e17, offset < 2.5e17 else { return nil }
             let micros = Int64(offset) + epochOffset
             guard micros >= 0, (0...255).contains(sample.quality) else { return nil }
             let value = sample.value.description
-            buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: 120 + value.utf8.count) { raw in
+            buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: 64 + value.utf8.count) { raw in
                 var row = RowWriter(base: raw.baseAddress!.assumingMemoryBound(to: UInt8.self))
-                row.uuid(equipmentId)
-                row.byte(UInt8(ascii: "\t"))
-                row.uuid(sample.metricId)
+                row.number(Int64(key))
                 row.byte(UInt8(ascii: "\t"))
                 row.timestamp(microsecondsSince1970: micros)
                 row.byte(UInt8(ascii: "\t"))
                 for byte in value.utf8 { row.byte(byte) }
                 row.byte(UInt8(ascii: "\t"))
-                row.digits(Int64(sample.quality), count: sample.quality >= 100 ? 3 : sample.quality >= 10 ? 2 : 1)
+                row.number(Int64(sample.quality))
                 row.byte(UInt8(ascii: "\n"))
                 return row.count
             }
         }
         return buffer
-    }
-
-    /// `samples` with each metric's samples together, metrics in order of first appearance.
-    private static func groupedByMetric(_ samples: [TelemetrySample]) -> [TelemetrySample] {
-        var groupOf: [UUID: Int] = [:]
-        var groups: [[TelemetrySample]] = []
-        for sample in samples {
-            if let group = groupOf[sample.metricId] {
-                groups[group].append(sample)
-            } else {
-                groupOf[sample.metricId] = groups.count
-                groups.append([sample])
-            }
-        }
-        return groups.count == samples.count ? samples : groups.flatMap { $0 }
     }
 }
 
@@ -70,18 +52,15 @@ private struct RowWriter {
         count += 1
     }
 
-    mutating func hex(_ value: UInt8) {
-        byte(value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10)
-    }
-
-    mutating func uuid(_ id: UUID) {
-        withUnsafeBytes(of: id.uuid) { bytes in
-            for index in 0..<16 {
-                if index == 4 || index == 6 || index == 8 || index == 10 { byte(UInt8(ascii: "-")) }
-                hex(bytes[index] >> 4)
-                hex(bytes[index] & 0x0F)
-            }
+    /// A non-negative `value` in as many decimal digits as it needs.
+    mutating func number(_ value: Int64) {
+        var digitCount = 1
+        var rest = value / 10
+        while rest > 0 {
+            digitCount += 1
+            rest /= 10
         }
+        digits(value, count: digitCount)
     }
 
     /// `YYYY-MM-DD HH:MM:SS.ffffff+00`, from the civil date of the day count (Howard Hinnant's

@@ -47,15 +47,17 @@ public struct TelemetryQueries: Sendable {
         try await aggregator?.flush()
         return try await database.read { db in
             _ = try await MetricRepository.table.require(db, id: metricId)
-            let rawCount = try await Self.count(db, table: "metric_samples", time: "ts", metricId: metricId, from: from, to: to)
+            let sampleKey = try await db.select().column("sample_key").from("metrics").where("id", .equal, metricId)
+                .first(decodingColumn: "sample_key", as: Int32.self)
+            let rawCount = try await Self.count(db, table: "metric_samples", time: "ts", key: ("metric_key", sampleKey), from: from, to: to)
             if rawCount <= maxPoints {
                 let rows = try await db.select().column("ts").column("value").from("metric_samples")
-                    .where("metric_id", .equal, metricId).where("ts", .greaterThanOrEqual, from).where("ts", .lessThan, to)
+                    .where("metric_key", .equal, sampleKey).where("ts", .greaterThanOrEqual, from).where("ts", .lessThan, to)
                     .orderBy("ts").all()
                 let points = try rows.map { HistoryPoint(timestamp: try $0.decode(column: "ts", as: Date.self), value: try $0.decode(column: "value", as: Double.self)) }
                 return MetricHistory(metricId: metricId, from: from, to: to, resolution: .raw, points: points, truncated: false)
             }
-            let minuteCount = try await Self.count(db, table: "metric_rollups_1m", time: "bucket", metricId: metricId, from: from, to: to)
+            let minuteCount = try await Self.count(db, table: "metric_rollups_1m", time: "bucket", key: ("metric_id", metricId), from: from, to: to)
             let resolution: HistoryResolution = minuteCount <= maxPoints ? .minute : .hour
             let table = "metric_rollups_\(resolution.rawValue)"
             let rows = try await db.select().columns("bucket", "min", "max", "sum", "count").from(table)
@@ -72,9 +74,12 @@ public struct TelemetryQueries: Sendable {
         }
     }
 
-    private static func count(_ db: any SQLDatabase, table: String, time: String, metricId: UUID, from: Date, to: Date) async throws -> Int {
+    /// Rows of `table` whose `key` column holds the metric's key and whose `time` lies in [from, to).
+    private static func count(
+        _ db: any SQLDatabase, table: String, time: String, key: (column: String, value: any Encodable & Sendable), from: Date, to: Date
+    ) async throws -> Int {
         try await db.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from(table)
-            .where("metric_id", .equal, metricId).where(SQLIdentifier(time), .greaterThanOrEqual, from).where(SQLIdentifier(time), .lessThan, to)
+            .where(SQLIdentifier(key.column), .equal, SQLBind(key.value)).where(SQLIdentifier(time), .greaterThanOrEqual, from).where(SQLIdentifier(time), .lessThan, to)
             .first(decodingColumn: "n", as: Int.self) ?? 0
     }
 }
