@@ -53,9 +53,7 @@ public actor MachineEventProcessor {
                 } else if read.contains(metric.key) {
                     if instant == nil { instant = (sample.timestamp, [:]) }
                     instant?.values[metric.key] = sample.value
-                } else if let change = derivers[equipmentId]?.advance(to: sample.timestamp) {
-                    // A metric the rules do not read cannot change the condition, but its time
-                    // still confirms a candidate whose debounce has passed.
+                } else if let change = derivers[equipmentId]?.unreadInput(at: sample.timestamp) {
                     try await record(change, equipmentId: equipmentId)
                 }
             }

@@ -108,6 +108,28 @@ struct IngestPipelineTests {
         }
     }
 
+    @Test("Changed state rules take effect at the next input, even of a metric they do not read", arguments: TestDatabases.kinds)
+    func changedRulesTakeEffectAtAnyInput(kind: Database.Kind) async throws {
+        try await TestDatabases.with(kind) { database in
+            let (equipment, speed, _) = try await Self.bagger(database)
+            let temperature = try await MetricRepository(database: database).create(equipmentId: equipment.id, MetricInput(
+                key: "Sealer_Temp", name: "Sealer temperature", role: .processValue, connector: .logix, address: "Sealer_Temp", dataType: "REAL"))
+            let pipeline = IngestPipeline(database: database, bus: EventBus(), logger: Logger(label: "test"))
+            _ = try await pipeline.ingest(TelemetryBatch(source: "plc", sequence: 1, samples: [Self.sample(speed, 0, 60), Self.sample(temperature, 6, 180)]))
+            // An engineer asks for a speed the machine cannot reach: it is idle from the next input on.
+            try await StateStore(database: database).setRules(
+                .derived(DerivedStateRules(speedMetric: "MC_Avg_Speed", runningSpeedThreshold: 1e9, minimumDuration: 0)), equipmentId: equipment.id)
+            try await pipeline.configurationChanged(equipmentId: equipment.id)
+            _ = try await pipeline.ingest(TelemetryBatch(source: "plc", sequence: 2, samples: [Self.sample(temperature, 10, 181), Self.sample(temperature, 11, 182)]))
+            let states = try await StateStore(database: database).intervals(
+                equipmentId: equipment.id, from: Self.t0, to: Self.t0.addingTimeInterval(3600), limit: 100)
+            #expect(states == [
+                StateIntervalRecord(state: .running, mode: .production, start: Self.t0, end: Self.t0.addingTimeInterval(10)),
+                StateIntervalRecord(state: .idle, mode: .production, start: Self.t0.addingTimeInterval(10), end: nil),
+            ])
+        }
+    }
+
     @Test("A sample naming an unknown metric refuses the whole batch, naming the sample", arguments: TestDatabases.kinds)
     func unknownMetric(kind: Database.Kind) async throws {
         try await TestDatabases.with(kind) { database in

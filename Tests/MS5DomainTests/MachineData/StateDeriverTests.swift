@@ -22,6 +22,22 @@ struct StateDeriverTests {
         return deriver
     }
 
+    @Test("an input the rules do not read evaluates new rules once, then only moves time")
+    func unreadInputs() {
+        // Resumed as running (an open interval), with rules the last values cannot satisfy yet.
+        var deriver = StateDeriver(rules: Self.rules(minimumDuration: 5), start: t(0), initialState: .running)
+        #expect(deriver.unreadInput(at: t(10)) == nil)
+        #expect(deriver.pending == PendingCondition(condition: MachineCondition(state: .stopped, mode: .production), since: t(10)))
+        // The debounce passes with unread inputs only: stopped is confirmed from 10 s, at 15 s.
+        let change = deriver.unreadInput(at: t(15))
+        #expect(change?.opened == StateInterval(state: .stopped, mode: .production, start: t(10)))
+        #expect(change?.confirmedAt == t(15))
+        // Once evaluated, an unread input changes nothing while the condition holds.
+        #expect(deriver.unreadInput(at: t(30)) == nil)
+        #expect(deriver.pending == nil)
+        #expect(deriver.clock == t(30))
+    }
+
     @Test("a 2 s flicker is swallowed with minimumDuration 5 s")
     func flickerSwallowed() {
         var deriver = runningDeriver()

@@ -48,6 +48,8 @@ public struct StateDeriver: Sendable, Equatable {
 
     private var metricTimes: [String: Date] = [:]
     private var faultsTime: Date?
+    /// False until the rules were first evaluated (see ``unreadInput(at:)``).
+    private var evaluated = false
 
     /// Creates a deriver whose timeline starts at `start` with an initial interval.
     ///
@@ -116,6 +118,18 @@ public struct StateDeriver: Sendable, Equatable {
         return change
     }
 
+    /// Takes an input the rules do not read (see ``StateRules/metricKeys``). It cannot change
+    /// the condition, but its time confirms a candidate whose debounce has passed, and it has the
+    /// rules evaluated if they were not since the deriver was created: new rules (or a restart)
+    /// take effect at the next input of any kind.
+    /// - Returns: The change confirmed by time reaching `at`, if any.
+    @discardableResult
+    public mutating func unreadInput(at time: Date) -> StateChange? {
+        let change = advance(to: time)
+        if !evaluated { reevaluate() }
+        return change
+    }
+
     /// Moves time forward without new inputs, confirming a pending candidate whose
     /// debounce has expired. A time before ``clock`` is ignored.
     /// - Returns: The confirmed change, if any.
@@ -133,6 +147,7 @@ public struct StateDeriver: Sendable, Equatable {
     // MARK: - Private
 
     private mutating func reevaluate() {
+        evaluated = true
         let condition = target
         if condition == current.condition {
             pending = nil
