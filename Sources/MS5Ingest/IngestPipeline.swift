@@ -63,8 +63,13 @@ public struct IngestPipeline: Sendable {
 
     private func publishValues(_ samples: [TelemetrySample], owners: [UUID: UUID]) {
         var newest: [UUID: TelemetrySample] = [:]
-        for sample in samples where newest[sample.metricId].map({ sample.timestamp >= $0.timestamp }) ?? true {
-            newest[sample.metricId] = sample
+        for sample in samples {
+            // One hash per sample: the newest so far is replaced through its index.
+            if let index = newest.index(forKey: sample.metricId) {
+                if sample.timestamp >= newest.values[index].timestamp { newest.values[index] = sample }
+            } else {
+                newest[sample.metricId] = sample
+            }
         }
         let byEquipment = Dictionary(grouping: newest.values) { owners[$0.metricId] }
         for (equipmentId, values) in byEquipment {

@@ -104,7 +104,8 @@ enum KPIPartsStore {
     /// Deletes the parts that stored `samples` (late machine data) are an input of: one statement
     /// per batch, which deletes nothing while samples arrive after every stored span's inputs.
     static func invalidate(_ db: any SQLDatabase, samples: [TelemetrySample], equipmentOf: [UUID: UUID]) async throws {
-        try await invalidate(db, equipmentIds: Array(Set(samples.compactMap { equipmentOf[$0.metricId] })), at: samples.map(\.timestamp))
+        let equipmentIds = Set(Set(samples.lazy.map(\.metricId)).compactMap { equipmentOf[$0] })
+        try await invalidate(db, equipmentIds: Array(equipmentIds), at: samples.map(\.timestamp))
     }
 
     /// Deletes the parts of `equipmentId` computed from inputs stamped at or after `from`.

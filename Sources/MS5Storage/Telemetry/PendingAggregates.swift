@@ -44,7 +44,12 @@ struct PendingAggregates: Sendable {
         for sample in samples {
             minutes[RollupKey(metricId: sample.metricId, timestamp: sample.timestamp, seconds: 60), default: RollupBucket()]
                 .add(value: sample.value, at: sample.timestamp)
-            if let equipmentId = equipmentOf[sample.metricId], newest[sample.metricId].map({ sample.timestamp >= $0.sample.timestamp }) ?? true {
+            // One hash per sample once a metric is known: the newest is replaced through its index.
+            if let index = newest.index(forKey: sample.metricId) {
+                if sample.timestamp >= newest.values[index].sample.timestamp {
+                    newest.values[index] = Newest(equipmentId: newest.values[index].equipmentId, sample: sample)
+                }
+            } else if let equipmentId = equipmentOf[sample.metricId] {
                 newest[sample.metricId] = Newest(equipmentId: equipmentId, sample: sample)
             }
         }

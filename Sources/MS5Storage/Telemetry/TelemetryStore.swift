@@ -27,10 +27,8 @@ public struct TelemetryStore: Sendable {
     /// `sample_key`. Answers the samples newly stored (a sample of a metric at a time already
     /// stored is kept only once).
     public func store(_ batch: TelemetryBatch, equipmentOf: [UUID: UUID], sampleKeys: [UUID: Int32]) async throws -> [TelemetrySample]? {
-        if let index = batch.samples.firstIndex(where: { sampleKeys[$0.metricId] == nil }) {
-            throw DomainError.invalid([FieldViolation(field: "/samples/\(index)/metricId", reason: "no metric with this id exists")])
-        }
         let stored: [TelemetrySample]?
+        // The COPY text has every sample's key, or is nil; the check below then names the one without.
         if database.kind == .postgres, let rows = SampleCopyText.rows(batch.samples, sampleKeys: sampleKeys) {
             do {
                 stored = try await copy(batch, rows: rows, equipmentOf: equipmentOf)
@@ -39,6 +37,9 @@ public struct TelemetryStore: Sendable {
                 stored = try await insert(batch, equipmentOf: equipmentOf, sampleKeys: sampleKeys)
             }
         } else {
+            if let index = batch.samples.firstIndex(where: { sampleKeys[$0.metricId] == nil }) {
+                throw DomainError.invalid([FieldViolation(field: "/samples/\(index)/metricId", reason: "no metric with this id exists")])
+            }
             stored = try await insert(batch, equipmentOf: equipmentOf, sampleKeys: sampleKeys)
         }
         guard let stored else { return nil }
