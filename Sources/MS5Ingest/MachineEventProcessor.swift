@@ -31,7 +31,8 @@ public actor MachineEventProcessor {
 
     /// Processes newly stored samples, in time order per equipment. Values sampled at the same
     /// instant reach the state rules together (one evaluation per instant, as a PLC's poll group
-    /// delivers them); a fault word is taken in its place among them.
+    /// delivers them); a fault word is taken in its place among them. A sample of a metric the
+    /// rules do not read only moves the deriver's clock (see ``StateDeriver/unreadInput(at:)``).
     func process(_ samples: [TelemetrySample], metrics: [UUID: Metric]) async throws {
         let byEquipment = Dictionary(grouping: samples) { metrics[$0.metricId]?.equipmentId }
         for (equipmentId, equipmentSamples) in byEquipment {

@@ -29,6 +29,12 @@ struct IngestPipelineTests {
         return (equipment, speed, faults)
     }
 
+    /// A process value of the bagger that no state rule reads.
+    static func sealerTemperature(_ database: Database, on equipment: Equipment) async throws -> Metric {
+        try await MetricRepository(database: database).create(equipmentId: equipment.id, MetricInput(
+            key: "Sealer_Temp", name: "Sealer temperature", role: .processValue, connector: .logix, address: "Sealer_Temp", dataType: "REAL"))
+    }
+
     static func sample(_ metric: Metric, _ seconds: TimeInterval, _ value: Double) -> TelemetrySample {
         TelemetrySample(metricId: metric.id, timestamp: t0.addingTimeInterval(seconds), value: value)
     }
@@ -86,8 +92,7 @@ struct IngestPipelineTests {
     func unreadMetricConfirmsDebouncedState(kind: Database.Kind) async throws {
         try await TestDatabases.with(kind) { database in
             let (equipment, speed, _) = try await Self.bagger(database)
-            let temperature = try await MetricRepository(database: database).create(equipmentId: equipment.id, MetricInput(
-                key: "Sealer_Temp", name: "Sealer temperature", role: .processValue, connector: .logix, address: "Sealer_Temp", dataType: "REAL"))
+            let temperature = try await Self.sealerTemperature(database, on: equipment)
             let bus = EventBus()
             let events = bus.subscribe()
             let pipeline = IngestPipeline(database: database, bus: bus, logger: Logger(label: "test"))
@@ -112,8 +117,7 @@ struct IngestPipelineTests {
     func changedRulesTakeEffectAtAnyInput(kind: Database.Kind) async throws {
         try await TestDatabases.with(kind) { database in
             let (equipment, speed, _) = try await Self.bagger(database)
-            let temperature = try await MetricRepository(database: database).create(equipmentId: equipment.id, MetricInput(
-                key: "Sealer_Temp", name: "Sealer temperature", role: .processValue, connector: .logix, address: "Sealer_Temp", dataType: "REAL"))
+            let temperature = try await Self.sealerTemperature(database, on: equipment)
             let pipeline = IngestPipeline(database: database, bus: EventBus(), logger: Logger(label: "test"))
             _ = try await pipeline.ingest(TelemetryBatch(source: "plc", sequence: 1, samples: [Self.sample(speed, 0, 60), Self.sample(temperature, 6, 180)]))
             // An engineer asks for a speed the machine cannot reach: it is idle from the next input on.
