@@ -82,9 +82,10 @@ struct IngestPipelineTests {
                 }
                 if kinds.count == 6 { break }
             }
-            // A state is confirmed by the next input after its debounce: running (since 0 s) by the jam
-            // at 10 s, held by the clear at 40 s, running again by the speed sample at 50 s.
-            #expect(kinds == ["values", "fault raised", "state running", "fault cleared", "state held", "state running"])
+            // A new timeline takes its first state at once (running from 0 s); later ones are confirmed
+            // by the next input after their debounce: held by the clear at 40 s, running again by the
+            // speed sample at 50 s.
+            #expect(kinds == ["values", "state running", "fault raised", "fault cleared", "state held", "state running"])
         }
     }
 
@@ -96,20 +97,24 @@ struct IngestPipelineTests {
             let bus = EventBus()
             let events = bus.subscribe()
             let pipeline = IngestPipeline(database: database, bus: bus, logger: Logger(label: "test"))
-            // Running from 0 s, pending for the default 5 s debounce; the temperature at 6 s is the
-            // first input after it; the temperature at 20 s (0 °C) is not read by the rules.
-            for (sequence, sample) in [Self.sample(speed, 0, 60), Self.sample(temperature, 6, 180), Self.sample(temperature, 20, 0)].enumerated() {
+            // Running from 0 s; idle from 10 s, pending for the default 5 s debounce; the temperature
+            // at 16 s is the first input after it; the temperature at 20 s (0 °C) is not read by the rules.
+            let samples = [Self.sample(speed, 0, 60), Self.sample(speed, 10, 0), Self.sample(temperature, 16, 180), Self.sample(temperature, 20, 0)]
+            for (sequence, sample) in samples.enumerated() {
                 _ = try await pipeline.ingest(TelemetryBatch(source: "plc-bag1", sequence: Int64(sequence + 1), samples: [sample]))
             }
             let states = try await StateStore(database: database).intervals(
                 equipmentId: equipment.id, from: Self.t0, to: Self.t0.addingTimeInterval(3600), limit: 100)
-            #expect(states == [StateIntervalRecord(state: .running, mode: .production, start: Self.t0, end: nil)])
+            #expect(states == [
+                StateIntervalRecord(state: .running, mode: .production, start: Self.t0, end: Self.t0.addingTimeInterval(10)),
+                StateIntervalRecord(state: .idle, mode: .production, start: Self.t0.addingTimeInterval(10), end: nil),
+            ])
             var confirmations: [Date] = []
             for await event in events {
                 if case .state(let change) = event.kind { confirmations.append(change.confirmedAt) }
-                if case .values(let values) = event.kind, values.contains(where: { $0.value == 0 }) { break }
+                if case .values(let values) = event.kind, values.contains(where: { $0.metricId == temperature.id && $0.value == 0 }) { break }
             }
-            #expect(confirmations == [Self.t0.addingTimeInterval(6)])
+            #expect(confirmations == [Self.t0, Self.t0.addingTimeInterval(16)])
         }
     }
 

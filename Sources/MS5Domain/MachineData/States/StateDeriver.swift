@@ -50,18 +50,27 @@ public struct StateDeriver: Sendable, Equatable {
     private var faultsTime: Date?
     /// False until the rules were first evaluated (see ``unreadInput(at:)``).
     private var evaluated = false
+    /// True while the initial interval is only a placeholder (a new timeline), until the rules
+    /// were first evaluated.
+    private var placeholder: Bool
 
     /// Creates a deriver whose timeline starts at `start` with an initial interval.
     ///
     /// Inputs stamped before `start` are applied at `start` (counted as late). If
     /// the first inputs arrive at exactly `start` and confirm a different condition,
     /// the initial interval is relabelled (``StateChange/closed`` is `nil`).
+    ///
+    /// `placeholder`: the initial interval stands for a state nobody has seen yet (a new
+    /// timeline). The first evaluation of the rules at `start` then relabels it at once, without
+    /// the debounce, so the timeline never shows the placeholder as if it had been observed.
     public init(
         rules: StateRules,
         start: Date,
         initialState: MachineState = .stopped,
-        initialMode: MachineMode = .production
+        initialMode: MachineMode = .production,
+        placeholder: Bool = false
     ) {
+        self.placeholder = placeholder
         self.rules = rules
         self.minimumDuration = rules.minimumDuration
         self.current = StateInterval(state: initialState, mode: initialMode, start: start)
@@ -97,8 +106,8 @@ public struct StateDeriver: Sendable, Equatable {
             values[metric] = value
             accepted = true
         }
-        if accepted { reevaluate() }
-        return change
+        guard accepted else { return change }
+        return reevaluate() ?? change
     }
 
     /// Replaces the active-fault list (e.g. with ``FaultEdgeDetector/active`` after
@@ -114,8 +123,7 @@ public struct StateDeriver: Sendable, Equatable {
         if at < clock { lateSamples += 1 }
         faultsTime = at
         activeFaults = active
-        reevaluate()
-        return change
+        return reevaluate() ?? change
     }
 
     /// Takes an input the rules do not read (see ``StateRules/metricKeys``). It cannot change
@@ -126,8 +134,8 @@ public struct StateDeriver: Sendable, Equatable {
     @discardableResult
     public mutating func unreadInput(at time: Date) -> StateChange? {
         let change = advance(to: time)
-        if !evaluated { reevaluate() }
-        return change
+        guard !evaluated else { return change }
+        return reevaluate() ?? change
     }
 
     /// Moves time forward without new inputs, confirming a pending candidate whose
@@ -146,14 +154,23 @@ public struct StateDeriver: Sendable, Equatable {
 
     // MARK: - Private
 
-    private mutating func reevaluate() {
+    /// Updates the candidate for the current inputs; answers the relabelling of a placeholder
+    /// initial interval, the one change that needs no debounce.
+    private mutating func reevaluate() -> StateChange? {
         evaluated = true
         let condition = target
+        if placeholder {
+            placeholder = false
+            if condition != current.condition, clock == current.start {
+                return confirm(PendingCondition(condition: condition, since: clock), at: clock)
+            }
+        }
         if condition == current.condition {
             pending = nil
         } else if pending?.condition != condition {
             pending = PendingCondition(condition: condition, since: clock)
         }
+        return nil
     }
 
     private mutating func confirm(_ candidate: PendingCondition, at time: Date) -> StateChange {
