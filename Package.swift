@@ -247,6 +247,7 @@ let package = Package(
             name: "MS5TestSupport",
             dependencies: [
                 "MS5ChildProcess",
+                "MS5Domain",
                 "MS5Storage",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -101,7 +101,7 @@ public actor MachineEventProcessor {
             if let open = try await states.openInterval(equipmentId: equipmentId) {
                 derivers[equipmentId] = StateDeriver(rules: rules, start: open.start, initialState: open.state, initialMode: open.mode)
             } else {
-                derivers[equipmentId] = StateDeriver(rules: rules, start: firstSample, placeholder: true)
+                derivers[equipmentId] = StateDeriver(rules: rules, start: firstSample, initialStateUnobserved: true)
                 let opened = derivers[equipmentId]!.current
                 try await states.apply(StateChange(closed: nil, opened: opened, confirmedAt: firstSample), equipmentId: equipmentId)
             }

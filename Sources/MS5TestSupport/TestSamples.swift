@@ -1,4 +1,6 @@
 import Foundation
+import MS5Domain
+import MS5Storage
 import SQLKit
 
 /// Raw samples written straight into `metric_samples`, for tests that set up history without the
@@ -10,5 +12,10 @@ public enum TestSamples {
             INSERT INTO metric_samples (metric_key, ts, value, quality)
             SELECT sample_key, \(bind: time), \(bind: value), \(bind: quality) FROM metrics WHERE id = \(bind: metricId)
             """).run()
+    }
+
+    /// Every metric's `sample_key`, as the ingest pipeline's directory holds them.
+    public static func keys(_ database: Database) async throws -> [UUID: Int32] {
+        Dictionary(uniqueKeysWithValues: try await MetricRepository(database: database).allWithSampleKeys().map { ($0.metric.id, $0.sampleKey) })
     }
 }

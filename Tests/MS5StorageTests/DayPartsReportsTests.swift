@@ -125,7 +125,7 @@ struct DayPartsReportsTests {
             }
             let store = TelemetryStore(database: database, aggregator: TelemetryAggregator(database: database, logger: Logger(label: "test")))
             let late = TelemetryBatch(source: "gateway", sequence: 1, samples: [TelemetrySample(metricId: try #require(total), timestamp: Self.at(15, "13:00"), value: 10_964)])
-            _ = try await store.store(late, equipmentOf: [try #require(total): equipment], sampleKeys: try await MetricRepository(database: database).sampleKeys())
+            _ = try await store.store(late, equipmentOf: [try #require(total): equipment], sampleKeys: try await TestSamples.keys(database))
             #expect(try await Self.storedDays(database, equipment) == [Self.at(12, "00:00"), Self.at(13, "00:00")])
             report = try await reports.linePerformance(lineId: line, window: Self.window, now: Self.now)
             #expect(report.kpis.quantities.produced == 11_530 && report.kpis.quantities.good == 11_440)

@@ -18,7 +18,7 @@ struct RetentionTests {
             _ = try await store.store(TelemetryBatch(source: "s", sequence: 1, samples: [
                 TelemetrySample(metricId: metric.id, timestamp: now.addingTimeInterval(-40 * day), value: 1),
                 TelemetrySample(metricId: metric.id, timestamp: now.addingTimeInterval(-1 * day), value: 2),
-            ]), equipmentOf: [metric.id: plant.equipment.id], sampleKeys: try await MetricRepository(database: database).sampleKeys())
+            ]), equipmentOf: [metric.id: plant.equipment.id], sampleKeys: try await TestSamples.keys(database))
             try await store.aggregator.flush()
             // A state interval closed 800 days ago and one opened 800 days ago and still open.
             try await database.transaction { db in

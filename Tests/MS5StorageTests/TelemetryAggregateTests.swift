@@ -32,7 +32,7 @@ struct TelemetryAggregateTests {
             for sequence in 1...3 {
                 _ = try await store.store(TelemetryBatch(source: "s", sequence: Int64(sequence), samples: [
                     TelemetrySample(metricId: metric.id, timestamp: Self.t0.addingTimeInterval(Double(sequence)), value: Double(sequence))]),
-                    equipmentOf: [metric.id: plant.equipment.id], sampleKeys: try await MetricRepository(database: database).sampleKeys())
+                    equipmentOf: [metric.id: plant.equipment.id], sampleKeys: try await TestSamples.keys(database))
             }
             #expect(try await Self.minuteRows(database).isEmpty)
             #expect(try await Self.pendingReceipts(database) == 3)
@@ -55,11 +55,11 @@ struct TelemetryAggregateTests {
             // but its aggregates die with the run.
             _ = try await crashed.store(TelemetryBatch(source: "s", sequence: 1, samples: [
                 TelemetrySample(metricId: metric.id, timestamp: Self.t0.addingTimeInterval(5), value: 10),
-                TelemetrySample(metricId: metric.id, timestamp: Self.t0.addingTimeInterval(15), value: 20)]), equipmentOf: owners, sampleKeys: try await MetricRepository(database: database).sampleKeys())
+                TelemetrySample(metricId: metric.id, timestamp: Self.t0.addingTimeInterval(15), value: 20)]), equipmentOf: owners, sampleKeys: try await TestSamples.keys(database))
             try await crashed.aggregator.flush()
             _ = try await crashed.store(TelemetryBatch(source: "s", sequence: 2, samples: [
                 TelemetrySample(metricId: metric.id, timestamp: Self.t0.addingTimeInterval(25), value: 30),
-                TelemetrySample(metricId: metric.id, timestamp: Self.t0.addingTimeInterval(65), value: 40)]), equipmentOf: owners, sampleKeys: try await MetricRepository(database: database).sampleKeys())
+                TelemetrySample(metricId: metric.id, timestamp: Self.t0.addingTimeInterval(65), value: 40)]), equipmentOf: owners, sampleKeys: try await TestSamples.keys(database))
 
             let (next, queries) = TelemetryStoreTests.telemetry(database)
             let outcome = try await next.aggregator.recover()
@@ -88,10 +88,10 @@ struct TelemetryAggregateTests {
             // A time with more digits than PostgreSQL keeps: copied and bound, it must be the same row.
             let odd = Self.t0.addingTimeInterval(1.234_567_89)
             #expect(try await store.store(TelemetryBatch(source: "a", sequence: 1, samples: [
-                TelemetrySample(metricId: metric.id, timestamp: odd, value: 1)]), equipmentOf: owners, sampleKeys: try await MetricRepository(database: database).sampleKeys())?.count == 1)
+                TelemetrySample(metricId: metric.id, timestamp: odd, value: 1)]), equipmentOf: owners, sampleKeys: try await TestSamples.keys(database))?.count == 1)
             let second = try await store.store(TelemetryBatch(source: "b", sequence: 1, samples: [
                 TelemetrySample(metricId: metric.id, timestamp: odd, value: 2),
-                TelemetrySample(metricId: metric.id, timestamp: Self.t0.addingTimeInterval(2), value: 3)]), equipmentOf: owners, sampleKeys: try await MetricRepository(database: database).sampleKeys())
+                TelemetrySample(metricId: metric.id, timestamp: Self.t0.addingTimeInterval(2), value: 3)]), equipmentOf: owners, sampleKeys: try await TestSamples.keys(database))
             #expect(second?.map(\.value) == [3])
             let history = try await queries.history(metricId: metric.id, from: Self.t0, to: Self.t0.addingTimeInterval(60), maxPoints: 10)
             #expect(history.points.map(\.value) == [1, 3])
@@ -165,7 +165,7 @@ struct SampleKeyMigrationTests {
             let count = try await repository.create(
                 equipmentId: plant.equipment.id,
                 MetricInput(key: "count", name: "Count", role: .counterTotal, connector: .logix, address: "Count_Total.ACC", dataType: "DINT"))
-            let keys = try await repository.sampleKeys()
+            let keys = try await TestSamples.keys(database)
             #expect(keys.count == 2)
             #expect(keys[speed.id] != nil && keys[count.id] != nil && keys[speed.id] != keys[count.id])
             // Deleting the newer metric (it has no samples) frees nothing that a stored sample uses.
@@ -173,7 +173,7 @@ struct SampleKeyMigrationTests {
             let third = try await repository.create(
                 equipmentId: plant.equipment.id,
                 MetricInput(key: "good", name: "Good", role: .counterGood, connector: .logix, address: "Count_Good.ACC", dataType: "DINT"))
-            let after = try await repository.sampleKeys()
+            let after = try await TestSamples.keys(database)
             #expect(after[third.id] != nil && after[third.id] != after[speed.id])
         }
     }

@@ -35,8 +35,8 @@ struct TelemetryStoreTests {
                 TelemetrySample(metricId: metric.id, timestamp: Self.t0.addingTimeInterval(1), value: 20),
             ])
             let owners = [metric.id: plant.equipment.id]
-            #expect(try await store.store(batch, equipmentOf: owners, sampleKeys: try await MetricRepository(database: database).sampleKeys())?.count == 2)
-            #expect(try await store.store(batch, equipmentOf: owners, sampleKeys: try await MetricRepository(database: database).sampleKeys()) == nil)
+            #expect(try await store.store(batch, equipmentOf: owners, sampleKeys: try await TestSamples.keys(database))?.count == 2)
+            #expect(try await store.store(batch, equipmentOf: owners, sampleKeys: try await TestSamples.keys(database)) == nil)
             let history = try await queries.history(
                 metricId: metric.id, from: Self.t0, to: Self.t0.addingTimeInterval(60), maxPoints: 100)
             #expect(history.points.map(\.value) == [10, 20])
@@ -58,11 +58,11 @@ struct TelemetryStoreTests {
             _ = try await store.store(TelemetryBatch(source: "s", sequence: 1, samples: [
                 TelemetrySample(metricId: metric.id, timestamp: Self.t0.addingTimeInterval(10), value: 4),
                 TelemetrySample(metricId: metric.id, timestamp: Self.t0.addingTimeInterval(50), value: 9),
-            ]), equipmentOf: owners, sampleKeys: try await MetricRepository(database: database).sampleKeys())
+            ]), equipmentOf: owners, sampleKeys: try await TestSamples.keys(database))
             _ = try await store.store(TelemetryBatch(source: "s", sequence: 2, samples: [
                 TelemetrySample(metricId: metric.id, timestamp: Self.t0.addingTimeInterval(30), value: 2),
                 TelemetrySample(metricId: metric.id, timestamp: Self.t0.addingTimeInterval(70), value: 7),
-            ]), equipmentOf: owners, sampleKeys: try await MetricRepository(database: database).sampleKeys())
+            ]), equipmentOf: owners, sampleKeys: try await TestSamples.keys(database))
             // 4 raw samples do not fit 3 points: minute buckets (2) do.
             let history = try await queries.history(metricId: metric.id, from: Self.t0, to: Self.t0.addingTimeInterval(3600), maxPoints: 3)
             #expect(history.resolution == .minute)
@@ -90,9 +90,9 @@ struct TelemetryStoreTests {
             let (store, queries) = Self.telemetry(database)
             let owners = [metric.id: plant.equipment.id]
             _ = try await store.store(TelemetryBatch(source: "s", sequence: 1, samples: [
-                TelemetrySample(metricId: metric.id, timestamp: Self.t0.addingTimeInterval(100), value: 1)]), equipmentOf: owners, sampleKeys: try await MetricRepository(database: database).sampleKeys())
+                TelemetrySample(metricId: metric.id, timestamp: Self.t0.addingTimeInterval(100), value: 1)]), equipmentOf: owners, sampleKeys: try await TestSamples.keys(database))
             _ = try await store.store(TelemetryBatch(source: "s", sequence: 2, samples: [
-                TelemetrySample(metricId: metric.id, timestamp: Self.t0, value: 2)]), equipmentOf: owners, sampleKeys: try await MetricRepository(database: database).sampleKeys())
+                TelemetrySample(metricId: metric.id, timestamp: Self.t0, value: 2)]), equipmentOf: owners, sampleKeys: try await TestSamples.keys(database))
             let latest = try await queries.latest(equipmentId: plant.equipment.id)
             #expect(latest.first?.value == 1)
             #expect(latest.first?.timestamp == Self.t0.addingTimeInterval(100))
@@ -106,7 +106,7 @@ struct TelemetryStoreTests {
         try await TestDatabases.with(kind) { database in
             let (plant, metric) = try await Self.speedMetric(database)
             let store = Self.telemetry(database).store
-            let keys = try await MetricRepository(database: database).sampleKeys()
+            let keys = try await TestSamples.keys(database)
             let now = Date()
             var calendar = Calendar(identifier: .gregorian)
             calendar.timeZone = TimeZone(identifier: "UTC")!
@@ -147,7 +147,7 @@ struct TelemetryStoreTests {
             }
             #expect(duplicate?.code == .conflict)
             _ = try await Self.telemetry(database).store.store(TelemetryBatch(source: "s", sequence: 1, samples: [
-                TelemetrySample(metricId: metric.id, timestamp: Self.t0, value: 1)]), equipmentOf: [metric.id: plant.equipment.id], sampleKeys: try await MetricRepository(database: database).sampleKeys())
+                TelemetrySample(metricId: metric.id, timestamp: Self.t0, value: 1)]), equipmentOf: [metric.id: plant.equipment.id], sampleKeys: try await TestSamples.keys(database))
             let refused = await #expect(throws: DomainError.self) { try await metrics.delete(metric.id) }
             #expect(refused?.message == "The metric still has 1 stored sample(s); it cannot be deleted until they are removed.")
         }

@@ -42,11 +42,6 @@ public struct MetricRepository: Sendable {
         }
     }
 
-    /// Every metric's `sample_key`.
-    public func sampleKeys() async throws -> [UUID: Int32] {
-        Dictionary(uniqueKeysWithValues: try await allWithSampleKeys().map { ($0.metric.id, $0.sampleKey) })
-    }
-
     /// The metric with `id`.
     public func get(_ id: UUID) async throws -> Metric {
         try await database.read { db in try await Self.table.require(db, id: id) }

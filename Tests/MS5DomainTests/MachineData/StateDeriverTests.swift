@@ -39,8 +39,8 @@ struct StateDeriverTests {
     }
 
     @Test("a new timeline takes its first state at once; one that is stopped at first sight stays stopped")
-    func placeholderInitialInterval() {
-        var fresh = StateDeriver(rules: Self.rules(minimumDuration: 5), start: t(0), placeholder: true)
+    func unobservedInitialState() {
+        var fresh = StateDeriver(rules: Self.rules(minimumDuration: 5), start: t(0), initialStateUnobserved: true)
         let first = fresh.ingest(runningValues, at: t(0))
         #expect(first == StateChange(closed: nil, opened: StateInterval(state: .running, mode: .production, start: t(0)), confirmedAt: t(0)))
         #expect(fresh.pending == nil)
@@ -48,7 +48,7 @@ struct StateDeriverTests {
         #expect(fresh.ingest(metric: "speed", value: 0, at: t(10)) == nil)
         #expect(fresh.pending == PendingCondition(condition: idle, since: t(10)))
 
-        var stopped = StateDeriver(rules: Self.rules(minimumDuration: 5), start: t(0), placeholder: true)
+        var stopped = StateDeriver(rules: Self.rules(minimumDuration: 5), start: t(0), initialStateUnobserved: true)
         #expect(stopped.ingest(["ready": 0, "auto": 0, "speed": 0], at: t(0)) == nil)  // ready bit off: stopped
         #expect(stopped.current == StateInterval(state: .stopped, mode: .production, start: t(0)))
         #expect(stopped.pending == nil)

@@ -50,9 +50,8 @@ public struct StateDeriver: Sendable, Equatable {
     private var faultsTime: Date?
     /// False until the rules were first evaluated (see ``unreadInput(at:)``).
     private var evaluated = false
-    /// True while the initial interval is only a placeholder (a new timeline), until the rules
-    /// were first evaluated.
-    private var placeholder: Bool
+    /// Whether the initial interval stands for a state nobody has observed (a new timeline).
+    private let initialStateUnobserved: Bool
 
     /// Creates a deriver whose timeline starts at `start` with an initial interval.
     ///
@@ -60,17 +59,17 @@ public struct StateDeriver: Sendable, Equatable {
     /// the first inputs arrive at exactly `start` and confirm a different condition,
     /// the initial interval is relabelled (``StateChange/closed`` is `nil`).
     ///
-    /// `placeholder`: the initial interval stands for a state nobody has seen yet (a new
-    /// timeline). The first evaluation of the rules at `start` then relabels it at once, without
-    /// the debounce, so the timeline never shows the placeholder as if it had been observed.
+    /// `initialStateUnobserved`: the initial interval stands for a state nobody has seen yet (a
+    /// new timeline). The first evaluation of the rules at `start` then relabels it at once,
+    /// without the debounce, so the timeline never shows that state as if it had been observed.
     public init(
         rules: StateRules,
         start: Date,
         initialState: MachineState = .stopped,
         initialMode: MachineMode = .production,
-        placeholder: Bool = false
+        initialStateUnobserved: Bool = false
     ) {
-        self.placeholder = placeholder
+        self.initialStateUnobserved = initialStateUnobserved
         self.rules = rules
         self.minimumDuration = rules.minimumDuration
         self.current = StateInterval(state: initialState, mode: initialMode, start: start)
@@ -154,16 +153,14 @@ public struct StateDeriver: Sendable, Equatable {
 
     // MARK: - Private
 
-    /// Updates the candidate for the current inputs; answers the relabelling of a placeholder
+    /// Updates the candidate for the current inputs; answers the relabelling of an unobserved
     /// initial interval, the one change that needs no debounce.
     private mutating func reevaluate() -> StateChange? {
+        let first = !evaluated
         evaluated = true
         let condition = target
-        if placeholder {
-            placeholder = false
-            if condition != current.condition, clock == current.start {
-                return confirm(PendingCondition(condition: condition, since: clock), at: clock)
-            }
+        if first, initialStateUnobserved, condition != current.condition, clock == current.start {
+            return confirm(PendingCondition(condition: condition, since: clock), at: clock)
         }
         if condition == current.condition {
             pending = nil
