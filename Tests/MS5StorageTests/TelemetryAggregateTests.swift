@@ -144,7 +144,7 @@ struct SampleKeyMigrationTests {
                         .run()
                 }
             }
-            #expect(try await Migrator(database: database).migrate().map(\.version) == [24])
+            #expect(try await Migrator(database: database).migrate(through: 24).map(\.version) == [24])
             let queries = TelemetryStoreTests.telemetry(database).queries
             for (metric, expected) in [(speed.id, [1.5, 2.5]), (count.id, [100.0, 101])] {
                 let history = try await queries.history(

@@ -106,7 +106,7 @@ public struct AndonCallStore: Sendable {
             case .resolved: .resolved
             default: .cancelled
             }
-            return AndonEvent(kind: kind, call: call)
+            return try await Self.announce(db, AndonEvent(kind: kind, call: call))
         }
     }
 
@@ -195,7 +195,7 @@ public struct AndonCallStore: Sendable {
                 db, action: "escalate", recordType: "Andon call", recordId: call.id.uuidString.lowercased(), before: seen, after: call)
             guard let recipients else { return nil }
             try await Self.queue(db, AndonNotification.announcing(callId: call.id, level: call.level, of: recipients, at: clock()))
-            return AndonEvent(kind: .escalated, call: call, recipients: recipients)
+            return try await Self.announce(db, AndonEvent(kind: .escalated, call: call, recipients: recipients))
         }
     }
 
@@ -209,7 +209,13 @@ public struct AndonCallStore: Sendable {
         if let recipients {
             try await queue(db, AndonNotification.announcing(callId: call.id, level: 1, of: recipients, at: call.raisedAt))
         }
-        return AndonEvent(kind: .triggered, call: call, recipients: recipients)
+        return try await announce(db, AndonEvent(kind: .triggered, call: call, recipients: recipients))
+    }
+
+    /// Writes a step of a call to the outbox in its transaction, and answers it.
+    private static func announce(_ db: any SQLDatabase, _ event: AndonEvent) async throws -> AndonEvent {
+        try await Outbox.append(db, try CanonicalEvent.andon(event, siteId: try await EventPlacements.siteOfLine(db, id: event.call.lineId)))
+        return event
     }
 
     private static func queue(_ db: any SQLDatabase, _ notifications: [AndonNotification]) async throws {

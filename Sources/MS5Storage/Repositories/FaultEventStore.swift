@@ -11,7 +11,8 @@ public struct FaultEventStore: Sendable {
         self.database = database
     }
 
-    /// Records the edges of one sample of an equipment's fault words, in one transaction.
+    /// Records the edges of one sample of an equipment's fault words, and their `machine.fault.v1`
+    /// events in the outbox, in one transaction.
     public func record(_ events: [FaultEvent], equipmentId: UUID) async throws {
         guard !events.isEmpty else { return }
         try await database.transaction { db in
@@ -29,6 +30,8 @@ public struct FaultEventStore: Sendable {
                     try await Self.close(db, equipmentId: equipmentId, code: event.code, at: event.at)
                 }
             }
+            let placement = try await EventPlacements.equipment(db, id: equipmentId)
+            try await Outbox.append(db, try events.map { try CanonicalEvent.fault($0, equipmentId: equipmentId, placement: placement) })
         }
     }
 

@@ -42,7 +42,8 @@ public struct StateStore: Sendable {
         }
     }
 
-    /// Stores a change of the timeline: the closed interval gets its end, the opened one starts.
+    /// Stores a change of the timeline: the closed interval gets its end, the opened one starts,
+    /// and `machine.state.changed.v1` goes to the outbox.
     public func apply(_ change: StateChange, equipmentId: UUID) async throws {
         try await database.transaction { db in
             if let closed = change.closed, let end = closed.end {
@@ -56,6 +57,8 @@ public struct StateStore: Sendable {
                 .onConflict(with: ["equipment_id", "start_ts"]) { $0.set(excludedValueOf: "state").set(excludedValueOf: "mode") }
                 .run()
             try await KPIPartsStore.invalidate(db, equipmentIds: [equipmentId], at: [opened.start] + (change.closed?.end.map { [$0] } ?? []))
+            let placement = try await EventPlacements.equipment(db, id: equipmentId)
+            try await Outbox.append(db, try CanonicalEvent.stateChanged(change, equipmentId: equipmentId, placement: placement))
         }
     }
 

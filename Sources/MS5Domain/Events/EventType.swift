@@ -1,0 +1,64 @@
+/// Every kind of event MS5 publishes, with its version: the catalogue integrations build on.
+///
+/// A type's raw value is its full name (`production.stop.unplanned.v1`). Its data never changes
+/// incompatibly under the same name: a breaking change is a new case with the next version,
+/// published beside the old one until consumers have moved (the schema test in the server's
+/// tests holds this).
+public enum EventType: String, ClosedSet, Hashable {
+    case productionStopUnplanned = "production.stop.unplanned.v1"
+    case productionStopPlanned = "production.stop.planned.v1"
+    case machineStateChanged = "machine.state.changed.v1"
+    case machineFault = "machine.fault.v1"
+    case andonTriggered = "andon.triggered.v1"
+    case andonAcknowledged = "andon.acknowledged.v1"
+    case andonEscalated = "andon.escalated.v1"
+    case andonResolved = "andon.resolved.v1"
+    case andonCancelled = "andon.cancelled.v1"
+
+    /// The family the type belongs to, which names its Kafka topic (`production.stop`,
+    /// `machine.state`, `machine.fault`, `andon`).
+    public var family: String {
+        switch self {
+        case .productionStopUnplanned, .productionStopPlanned: "production.stop"
+        case .machineStateChanged: "machine.state"
+        case .machineFault: "machine.fault"
+        case .andonTriggered, .andonAcknowledged, .andonEscalated, .andonResolved, .andonCancelled: "andon"
+        }
+    }
+
+    /// The version, the number after the last `.v`.
+    public var version: Int {
+        Int(rawValue.split(separator: ".").last?.dropFirst() ?? "") ?? 1
+    }
+
+    /// What the event says, one sentence for the schema's description.
+    public var summary: String {
+        switch self {
+        case .productionStopUnplanned: "A stop during planned production ended; its reason is unplanned or not coded yet."
+        case .productionStopPlanned: "A stop during planned production ended; its reason is in a planned category."
+        case .machineStateChanged: "An equipment's state timeline moved on: the interval that ended and the one now open."
+        case .machineFault: "A fault bit of an equipment was raised or cleared."
+        case .andonTriggered: "An Andon call was raised, by a person or a rule."
+        case .andonAcknowledged: "Someone acknowledged an Andon call: help is on the way."
+        case .andonEscalated: "An Andon call reached its next escalation level without being resolved."
+        case .andonResolved: "An Andon call was resolved."
+        case .andonCancelled: "An Andon call was cancelled."
+        }
+    }
+
+    /// The Andon event type of a step of a call.
+    public init(andon kind: AndonEvent.Kind) {
+        self = switch kind {
+        case .triggered: .andonTriggered
+        case .acknowledged: .andonAcknowledged
+        case .escalated: .andonEscalated
+        case .resolved: .andonResolved
+        case .cancelled: .andonCancelled
+        }
+    }
+
+    /// The stop event type of a stop's planning.
+    public init(stop planning: StopPlanning) {
+        self = planning == .planned ? .productionStopPlanned : .productionStopUnplanned
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import MS5Domain
+import SQLKit
+
+/// Reading the outbox: pages of events for replay and the API, the stream a consumer follows,
+/// and each consumer's position, kept in the database so that it survives restarts.
+public struct EventLog: Sendable {
+    let database: Database
+
+    /// Creates the log over `database`.
+    public init(database: Database) {
+        self.database = database
+    }
+
+    /// At most `limit` events after `position` that match `filter`, in order.
+    public func events(after position: Int64, matching filter: EventFilter = EventFilter(), limit: Int) async throws -> [RecordedEvent] {
+        try await database.read { db in
+            var query = db.select().column("*").from("outbox").where("position", .greaterThan, SQLBind(position))
+            if !filter.types.isEmpty { query = query.where("type", .in, filter.types.map(\.rawValue).sorted()) }
+            if let from = filter.from { query = query.where("occurred_at", .greaterThanOrEqual, SQLBind(from)) }
+            if let to = filter.to { query = query.where("occurred_at", .lessThan, SQLBind(to)) }
+            if let siteIds = filter.siteIds { query = query.where("site_id", .in, siteIds.sorted { $0.uuidString < $1.uuidString }) }
+            if let lineId = filter.lineId { query = query.where("line_id", .equal, SQLBind(lineId)) }
+            if let equipmentId = filter.equipmentId { query = query.where("equipment_id", .equal, SQLBind(equipmentId)) }
+            return try await query.orderBy("position").limit(limit).all().map(Self.recorded)
+        }
+    }
+
+    /// The position of the newest event (0 when there is none).
+    public func head() async throws -> Int64 {
+        try await database.read { db in
+            try await db.select().column("position").from("outbox_head").where("id", .equal, SQLBind(1))
+                .first(decodingColumn: "position", as: Int64.self) ?? 0
+        }
+    }
+
+    /// The position of the last event before `time` (0 when there is none): where a replay from
+    /// `time` starts reading.
+    public func position(before time: Date) async throws -> Int64 {
+        try await database.read { db in
+            let first = try await db.select().column(SQLFunction("min", args: SQLIdentifier("position")), as: "p").from("outbox")
+                .where("occurred_at", .greaterThanOrEqual, SQLBind(time)).first(decodingColumn: "p", as: Int64?.self) ?? nil
+            return max(0, (first ?? Int64.max) - 1)
+        }
+    }
+
+    /// How far `consumer` has read, nil when it never has.
+    public func position(of consumer: String) async throws -> Int64? {
+        try await database.read { db in
+            try await db.select().column("position").from("outbox_consumers").where("name", .equal, SQLBind(consumer))
+                .first(decodingColumn: "position", as: Int64.self)
+        }
+    }
+
+    static func recorded(_ row: any SQLRow) throws -> RecordedEvent {
+        let typeName = try row.decode(column: "type", as: String.self)
+        guard let type = EventType(rawValue: typeName) else {
+            throw StorageError(.corrupt, "The outbox holds an event of type \(typeName), which this ms5 does not know; is a newer ms5 writing to this database?")
+        }
+        let event = CanonicalEvent(
+            id: try row.decode(column: "id", as: UUID.self), type: type, time: try row.decode(column: "occurred_at", as: Date.self),
+            subject: try row.decode(column: "subject", as: String.self), aggregateId: try row.decode(column: "aggregate_id", as: UUID.self),
+            placement: EventPlacement(
+                siteId: try row.decode(column: "site_id", as: UUID.self), lineId: try row.decode(column: "line_id", as: UUID?.self),
+                equipmentId: try row.decode(column: "equipment_id", as: UUID?.self)),
+            data: try row.decode(column: "data", as: String.self))
+        return RecordedEvent(
+            position: try row.decode(column: "position", as: Int64.self), event: event,
+            recordedAt: try row.decode(column: "recorded_at", as: Date.self))
+    }
+}
