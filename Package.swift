@@ -212,6 +212,17 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The event backbone: following the outbox for each consumer under a lease held by one
+        // instance at a time.
+        .target(
+            name: "MS5Events",
+            dependencies: [
+                "MS5Domain",
+                "MS5Storage",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // Andon: escalation timers, the notification outbox and the rules that raise calls.
         .target(
             name: "MS5Andon",
@@ -268,6 +279,8 @@ let package = Package(
                 "MS5Simulator",
                 "MS5Connectors",
                 "MS5Andon",
+                "MS5Events",
+                "MS5JSON",
                 "MS5Mail",
                 "MS5Realtime",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -474,6 +487,7 @@ let package = Package(
                 "MS5Simulator",
                 "MS5Server",
                 "MS5Connectors",
+                "MS5Events",
                 "MS5Storage",
                 "MS5Realtime",
                 "MS5TestSupport",
@@ -489,6 +503,7 @@ let package = Package(
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
+            resources: [.copy("Resources/event-schemas")],
             swiftSettings: strictSettings
         ),
         .executableTarget(

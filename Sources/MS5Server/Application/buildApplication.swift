@@ -6,6 +6,7 @@ import HummingbirdWebSocket
 import Logging
 import MS5Andon
 import MS5Connectors
+import MS5Events
 import MS5Identity
 import MS5Ingest
 import MS5Mail
@@ -33,9 +34,15 @@ public func buildApplication(
     let connectors = PLCConnectorService(database: database, pipeline: pipeline, logger: logger)
     let live = RealtimeHub(relay: database.sharesNotifications ? PostgresRealtimeRelay(database: database, logger: logger) : nil, logger: logger)
     let router = try buildRouter(config, database: database, pipeline: pipeline, plcLinks: connectors.links, live: live, clock: clock)
+    let events = EventLog(database: database)
+    // Names this process as the holder of outbox consumers' leases.
+    let instance = "\(ProcessInfo.processInfo.hostName)/\(ProcessInfo.processInfo.processIdentifier)/\(UUID().uuidString.prefix(8))"
     var services: [any Service] = [
         connectors,
-        ProductionStopPublisher(bus: pipeline.bus, reports: ProductionReports(database: database), logger: logger),
+        ProductionStopPublisher(
+            follower: OutboxFollower(
+                log: events, lease: ConsumerLease(database: database, consumer: ProductionStopPublisher.consumer, holder: instance), logger: logger),
+            log: events, outbox: Outbox(database: database), bus: pipeline.bus, reports: ProductionReports(database: database), logger: logger),
         Housekeeping(database: database, retention: config.retention, interval: .seconds(3600), logger: logger),
         AggregateFlusher(aggregator: pipeline.aggregator, interval: config.aggregateFlushInterval, logger: logger),
         LiveFeed(bus: pipeline.bus, hub: live, database: database, logger: logger),
@@ -167,6 +174,7 @@ func buildRouter(
     api.addPLCConnectionRoutes(database: database, links: plcLinks)
     api.addImportRoutes(ImportService(database: database, pipeline: pipeline))
     api.addProductionRoutes(database: database)
+    api.addEventRoutes(log: EventLog(database: database))
     api.addAndonRoutes(desk: AndonDesk(calls: AndonCallStore(database: database), bus: pipeline.bus), notifications: AndonNotificationStore(database: database))
     api.addAndonSettingsRoutes(database: database)
     api.addLiveRoute(hub: live)

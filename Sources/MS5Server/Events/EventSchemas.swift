@@ -1,0 +1,88 @@
+import Foundation
+import MS5Domain
+
+/// The JSON Schema of each event type, served at `/v1/events/schemas/{type}`: the event as
+/// `/v1/events` and webhooks carry it, its data described under `$defs` by the same declarations
+/// the OpenAPI document uses. A Kafka message's body is the data alone (CloudEvents binary mode,
+/// the attributes in `ce_*` headers): `#/$defs/{dataSchema}` describes it.
+enum EventSchemas {
+    /// The type whose JSON an event type's data is.
+    static func dataType(of type: EventType) -> any DocumentedSchema.Type {
+        switch type {
+        case .productionStopUnplanned, .productionStopPlanned: ProductionStopEvent.self
+        case .machineStateChanged: StateChange.self
+        case .machineFault: FaultEvent.self
+        case .andonTriggered, .andonAcknowledged, .andonEscalated, .andonResolved, .andonCancelled: AndonEvent.self
+        }
+    }
+
+    /// The schema document of `type`.
+    static func document(of type: EventType) -> JSONValue {
+        let data = dataType(of: type)
+        let envelope = EventDocument.envelope(data: .ref(data.schemaName), type: JSONSchema(json: ["const": .string(type.rawValue)]))
+        guard case .object(var document) = localRefs(envelope.json) else { return envelope.json }
+        document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        document["$id"] = .string("/v1/events/schemas/\(type.rawValue)")
+        document["title"] = .string(type.rawValue)
+        document["description"] = .string(type.summary)
+        document["x-data-schema"] = .string(data.schemaName)
+        document["$defs"] = .object(data.schemaClosure.mapValues { localRefs($0.json) })
+        return .object(document)
+    }
+
+    /// One line of the catalogue per event type.
+    struct Entry: Codable, Sendable, Equatable {
+        let type: String
+        let family: String
+        let version: Int
+        let summary: String
+        let schema: String
+    }
+
+    /// Every event type MS5 publishes.
+    static var catalogue: [Entry] {
+        EventType.allCases.map {
+            Entry(type: $0.rawValue, family: $0.family, version: $0.version, summary: $0.summary, schema: "/v1/events/schemas/\($0.rawValue)")
+        }
+    }
+
+    /// `value` with references to the OpenAPI document's components turned into references
+    /// within the schema document itself.
+    private static func localRefs(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .object(let members):
+            var result: [String: JSONValue] = [:]
+            for (key, member) in members {
+                if key == "$ref", case .string(let target) = member {
+                    result[key] = .string(target.replacingOccurrences(of: "#/components/schemas/", with: "#/$defs/"))
+                } else {
+                    result[key] = localRefs(member)
+                }
+            }
+            return .object(result)
+        case .array(let items): return .array(items.map(localRefs))
+        default: return value
+        }
+    }
+}
+
+extension EventSchemas.Entry: DocumentedSchema {
+    static let schemaName = "EventTypeEntry"
+    static var schema: JSONSchema {
+        .object(["type": .plainString, "family": .plainString, "version": .integer(1...1000), "summary": .plainString, "schema": .plainString],
+                required: ["type", "family", "version", "summary", "schema"])
+    }
+}
+
+/// The JSON Schema document of every event type, by type name, as `/v1/events/schemas/{type}`
+/// serves it, pretty-printed: for `ms5 events schemas`, which writes them for a schema registry
+/// or a review.
+public func eventSchemaDocuments() throws -> [String: Data] {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+    var documents: [String: Data] = [:]
+    for type in EventType.allCases {
+        documents[type.rawValue] = try encoder.encode(EventSchemas.document(of: type))
+    }
+    return documents
+}
