@@ -212,14 +212,23 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // librdkafka from Debian's librdkafka-dev, with its mock cluster for tests.
+        .systemLibrary(name: "CRdKafka", pkgConfig: "rdkafka", providers: [.apt(["librdkafka-dev"])]),
+        // An Apache Kafka client on librdkafka: an idempotent producer awaiting each delivery,
+        // a consumer group member with explicit commits, and the mock cluster.
+        .target(name: "MS5Kafka", dependencies: ["CRdKafka"], swiftSettings: strictSettings),
+        // A separate Kafka-protocol broker (noida-db) and kcat, for end-to-end tests.
+        .target(name: "MS5KafkaTestSupport", dependencies: ["MS5ChildProcess", "MS5Kafka"], swiftSettings: strictSettings),
         // The event backbone: following the outbox for each consumer under a lease held by one
-        // instance at a time.
+        // instance at a time, and relaying it to Kafka.
         .target(
             name: "MS5Events",
             dependencies: [
                 "MS5Domain",
                 "MS5Storage",
+                "MS5Kafka",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
         ),
@@ -281,6 +290,7 @@ let package = Package(
                 "MS5Andon",
                 "MS5Events",
                 "MS5JSON",
+                "MS5Kafka",
                 "MS5Mail",
                 "MS5Realtime",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -450,6 +460,15 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .testTarget(name: "MS5KafkaTests", dependencies: ["MS5Kafka", "MS5KafkaTestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "MS5EventsTests",
+            dependencies: [
+                "MS5Domain", "MS5Events", "MS5Kafka", "MS5KafkaTestSupport", "MS5Storage", "MS5TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "MS5AndonTests",
             dependencies: [
@@ -488,6 +507,8 @@ let package = Package(
                 "MS5Server",
                 "MS5Connectors",
                 "MS5Events",
+                "MS5Kafka",
+                "MS5KafkaTestSupport",
                 "MS5Storage",
                 "MS5Realtime",
                 "MS5TestSupport",

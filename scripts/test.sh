@@ -3,7 +3,8 @@
 #   1. installs what is missing (PostgreSQL 15 from Debian, a Python venv for the API checks, and
 #      one with the protocol peers: cpppo, pycomm3 and pylogix for EtherNet/IP, asyncua for
 #      OPC UA, pymodbus and libmodbus's example server for Modbus, mosquitto and paho-mqtt for
-#      MQTT, aiosmtpd for e-mail, cryptography for the test OpenID provider),
+#      MQTT, aiosmtpd for e-mail, cryptography for the test OpenID provider; librdkafka-dev and
+#      kcat from Debian and the Kafka-protocol broker noida-db in .venv-kafka),
 #   2. starts a private PostgreSQL cluster on a free port and exports MS5_TEST_POSTGRES_URL,
 #   3. builds and runs the Swift suites (storage tests on SQLite and on PostgreSQL),
 #   4. validates the served OpenAPI document with openapi-spec-validator,
@@ -37,6 +38,8 @@ command -v mosquitto >/dev/null || [ -x /usr/sbin/mosquitto ] || missing+=(mosqu
 command -v mosquitto_sub >/dev/null || missing+=(mosquitto-clients)
 python3 -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3-venv)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+pkg-config --exists rdkafka 2>/dev/null || missing+=(librdkafka-dev pkg-config)
+command -v kcat >/dev/null || missing+=(kcat)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then echo "Missing ${missing[*]}; run as root or install them." >&2; exit 1; fi
   apt-get update -qq
@@ -63,6 +66,13 @@ if [ ! -x .peers/modbus/random-test-server ]; then
   if [ -f "$examples/random-test-server.c" ]; then cp "$examples/random-test-server.c" .peers/modbus/
   else gunzip -c "$examples/random-test-server.c.gz" > .peers/modbus/random-test-server.c; fi
   gcc -O2 .peers/modbus/random-test-server.c -o .peers/modbus/random-test-server $(pkg-config --cflags --libs libmodbus)
+fi
+echo "ok"
+
+step "Kafka-protocol broker (.venv-kafka: noida-db)"
+if [ ! -x .venv-kafka/bin/noida-db ]; then
+  python3 -m venv .venv-kafka
+  .venv-kafka/bin/pip install -q --disable-pip-version-check noida-db==0.2.3
 fi
 echo "ok"
 

@@ -59,9 +59,9 @@ public struct OutboxFollower: Sendable {
                     }
                     if done < last { try await Task.sleep(for: retryDelay) }
                 }
-            } catch is CancellationError {
-                break
             } catch {
+                // A query cut short by cancellation is shutdown, not a failure.
+                if Task.isCancelled || error is CancellationError { break }
                 logger.warning("Following the outbox failed; trying again", metadata: ["consumer": "\(lease.consumer)", "error": "\(error)"])
                 try? await Task.sleep(for: retryDelay)
             }

@@ -58,6 +58,8 @@ public struct AppConfig: Sendable {
     public var mail: SMTPConfiguration?
     /// The sender of Andon e-mails.
     public var mailFrom = "MS5 <ms5@localhost>"
+    /// The Kafka brokers events are published to; nil publishes none.
+    public var kafka: KafkaSettings?
     /// The OpenID provider whose tokens are accepted; nil when none is configured.
     public var oidc: OIDCSettings?
     /// The folder the floor app is served from at `/`; nil serves the copy built into ms5.
@@ -143,7 +145,7 @@ public struct AppConfig: Sendable {
         Key(name: "tls.certificate", defaultValue: "",
             summary: "PEM file of ms5's certificate (then its chain) to serve HTTPS itself, without a proxy; requires tls.key."),
         Key(name: "tls.key", defaultValue: "", summary: "PEM file of the private key of tls.certificate; requires tls.certificate."),
-    ]
+    ] + kafkaKeys
 
     /// Reads and checks every key, refusing values that are not usable with a message naming the key.
     public init(reader: ConfigReader) throws(ConfigError) {
@@ -212,6 +214,7 @@ public struct AppConfig: Sendable {
         retention.hourDays = try Self.integer(reader, "retention.hourDays", in: 1...36_500) ?? retention.hourDays
         retention.eventDays = try Self.integer(reader, "retention.eventDays", in: 1...36_500) ?? retention.eventDays
         try readMail(reader)
+        try readKafka(reader)
         try readOIDC(reader)
         if let root = reader.string(forKey: "web.root"), !root.isEmpty {
             var isFolder: ObjCBool = false
@@ -295,7 +298,7 @@ public struct AppConfig: Sendable {
         oidc = settings
     }
 
-    private static func integer(_ reader: ConfigReader, _ key: String, in range: ClosedRange<Int>) throws(ConfigError) -> Int? {
+    static func integer(_ reader: ConfigReader, _ key: String, in range: ClosedRange<Int>) throws(ConfigError) -> Int? {
         let value = reader.int(forKey: ConfigKey(key)) ?? reader.string(forKey: ConfigKey(key)).flatMap { Int($0) }
         guard let value else {
             if reader.string(forKey: ConfigKey(key)) != nil { throw ConfigError(key: key, reason: "must be a whole number") }

@@ -33,10 +33,12 @@ public func buildApplication(
     let pipeline = IngestPipeline(database: database, bus: EventBus(), logger: logger)
     let connectors = PLCConnectorService(database: database, pipeline: pipeline, logger: logger)
     let live = RealtimeHub(relay: database.sharesNotifications ? PostgresRealtimeRelay(database: database, logger: logger) : nil, logger: logger)
-    let router = try buildRouter(config, database: database, pipeline: pipeline, plcLinks: connectors.links, live: live, clock: clock)
-    let events = EventLog(database: database)
     // Names this process as the holder of outbox consumers' leases.
     let instance = "\(ProcessInfo.processInfo.hostName)/\(ProcessInfo.processInfo.processIdentifier)/\(UUID().uuidString.prefix(8))"
+    let backbone = try EventBackbone.make(database: database, settings: config.kafka, holder: instance, logger: logger)
+    let events = backbone.log
+    let router = try buildRouter(
+        config, database: database, pipeline: pipeline, plcLinks: connectors.links, live: live, events: backbone, clock: clock)
     var services: [any Service] = [
         connectors,
         ProductionStopPublisher(
@@ -57,6 +59,9 @@ public func buildApplication(
             mail: try config.mail.map { SMTPMailTransport(configuration: $0, from: try MailAddress(parsing: config.mailFrom), logger: logger) },
             logger: logger),
     ]
+    if let relay = backbone.kafka?.relay {
+        services.append(relay)
+    }
     if config.simulatorEnabled {
         services.append(SimulatorFeed(
             pipeline: pipeline, database: database, seed: config.simulatorSeed, speed: Double(config.simulatorSpeed), logger: logger))
@@ -100,8 +105,9 @@ public func buildApplication(
 /// The router with every route and middleware, in the order a request passes them.
 func buildRouter(
     _ config: AppConfig, database: Database, pipeline: IngestPipeline, plcLinks: PLCLinks, live: RealtimeHub,
-    clock: @escaping @Sendable () -> Date = { Date() }
+    events: EventBackbone? = nil, clock: @escaping @Sendable () -> Date = { Date() }
 ) throws -> Router<AppContext> {
+    let events = events ?? EventBackbone(log: EventLog(database: database), kafka: nil)
     let router = Router(context: AppContext.self)
     let registry = PrometheusCollectorRegistry()
     router.add(middleware: RequestIDMiddleware())
@@ -143,7 +149,7 @@ func buildRouter(
             external: provider),
         idempotentWrites: IdempotentWrites(store: IdempotencyStore(database: database)),
         rules: AttributeRules(database: database, now: clock), totpRequiredRoles: config.totpRequiredRoles)
-    api.addOperationsRoutes(database: database, metrics: MetricsExporter(registry: registry, database: database, plcLinks: plcLinks))
+    api.addOperationsRoutes(database: database, metrics: MetricsExporter(registry: registry, database: database, plcLinks: plcLinks, events: events))
     let signInLimiter = SignInRateLimiter(limit: config.signInsPerMinute)
     api.addAuthRoutes(accounts: accounts, signInLimiter: signInLimiter)
     let devices = DeviceService(store: DeviceStore(database: database), sessions: sessions)
@@ -174,7 +180,7 @@ func buildRouter(
     api.addPLCConnectionRoutes(database: database, links: plcLinks)
     api.addImportRoutes(ImportService(database: database, pipeline: pipeline))
     api.addProductionRoutes(database: database)
-    api.addEventRoutes(log: EventLog(database: database))
+    api.addEventRoutes(events: events)
     api.addAndonRoutes(desk: AndonDesk(calls: AndonCallStore(database: database), bus: pipeline.bus), notifications: AndonNotificationStore(database: database))
     api.addAndonSettingsRoutes(database: database)
     api.addLiveRoute(hub: live)

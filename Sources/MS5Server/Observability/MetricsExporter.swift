@@ -1,5 +1,6 @@
 import Foundation
 import MS5Connectors
+import MS5Events
 import MS5Storage
 import Prometheus
 
@@ -9,6 +10,7 @@ struct MetricsExporter: Sendable {
     let registry: PrometheusCollectorRegistry
     let database: Database
     let plcLinks: PLCLinks
+    let events: EventBackbone
     let startTime = Date()
 
     /// The Prometheus text exposition of every metric.
@@ -33,6 +35,7 @@ struct MetricsExporter: Sendable {
         for (name, unit, help, value) in figures {
             gauge(name, unit, help, labels: labels).set(value)
         }
+        await renderEvents()
         gauge("process_start_time", "seconds", "Start time of the process, Unix seconds.").set(startTime.timeIntervalSince1970)
         if let process = ProcessStatistics.current() {
             gauge("process_resident_memory", "bytes", "Resident memory.").set(process.residentBytes)
@@ -40,6 +43,23 @@ struct MetricsExporter: Sendable {
             gauge("process_open", "fds", "Open file descriptors.").set(process.openFiles)
         }
         return registry.emitToString()
+    }
+
+    /// The outbox and its consumers; the Kafka relay when configured.
+    private func renderEvents() async {
+        guard let status = try? await events.status() else { return }
+        gauge("ms5_outbox_head", "position", "Position of the newest event in the outbox.").set(Double(status.head))
+        for consumer in status.consumers {
+            let labels = [("consumer", consumer.name)]
+            gauge("ms5_outbox_consumer_backlog", "events", "Events written after the consumer's position.", labels: labels).set(Double(consumer.backlog))
+            gauge("ms5_outbox_consumer_lag", "seconds", "How long the oldest event the consumer has not handled has waited.", labels: labels)
+                .set(consumer.lagSeconds)
+        }
+        guard let relay = status.kafka?.relay else { return }
+        gauge("ms5_kafka_relay_relaying", "", "1 while this instance holds the relay's lease.").set(relay.relaying ? 1.0 : 0.0)
+        gauge("ms5_kafka_relay_events", "sent", "Events the brokers acknowledged since start (rate() gives the relay rate).").set(Double(relay.sent))
+        gauge("ms5_kafka_relay_events", "failed", "Events the brokers refused or that timed out since start (each is sent again).")
+            .set(Double(relay.failed))
     }
 
     private func gauge(_ name: String, _ unit: String, _ help: String, labels: [(String, String)] = []) -> Gauge {

@@ -52,6 +52,27 @@ public struct EventLog: Sendable {
         }
     }
 
+    /// Every consumer's standing, by name.
+    public func consumers() async throws -> [ConsumerPosition] {
+        try await database.read { db in
+            try await db.select().column("*").from("outbox_consumers").orderBy("name").all().map { row in
+                ConsumerPosition(
+                    name: try row.decode(column: "name", as: String.self), position: try row.decode(column: "position", as: Int64.self),
+                    holder: try row.decode(column: "holder", as: String?.self), leaseUntil: try row.decode(column: "lease_until", as: Date?.self),
+                    updatedAt: try row.decode(column: "updated_at", as: Date.self))
+            }
+        }
+    }
+
+    /// When the first event after `position` was written: how long the oldest event a consumer
+    /// has not handled has waited. Nil when it has handled every event.
+    public func recordedAt(after position: Int64) async throws -> Date? {
+        try await database.read { db in
+            try await db.select().column("recorded_at").from("outbox").where("position", .greaterThan, SQLBind(position))
+                .orderBy("position").limit(1).first(decodingColumn: "recorded_at", as: Date.self)
+        }
+    }
+
     static func recorded(_ row: any SQLRow) throws -> RecordedEvent {
         let typeName = try row.decode(column: "type", as: String.self)
         guard let type = EventType(rawValue: typeName) else {

@@ -8,8 +8,9 @@ import NIOFoundationEssentialsCompat
 
 extension APIRoutes {
     /// The published events: the catalogue of types with their schemas, and replay of the outbox.
-    mutating func addEventRoutes(log: EventLog) {
+    mutating func addEventRoutes(events: EventBackbone) {
         let tag = "Events"
+        let log = events.log
         add(APIOperation(
             method: .get, path: "/v1/events/schemas", operationId: "listEventTypes",
             summary: "Every event type MS5 publishes, with its version and the URL of its JSON Schema.", tag: tag, access: .signedIn)
@@ -25,6 +26,13 @@ extension APIRoutes {
             guard let type = EventType(rawValue: name) else { throw DomainError.notFound("event type", id: name) }
             let body = ByteBuffer(data: try JSONBody.encoder.encode(EventSchemas.document(of: type)))
             return Response(status: .ok, headers: [.contentType: "application/schema+json"], body: .init(byteBuffer: body))
+        }
+        add(APIOperation(
+            method: .get, path: "/v1/events/status", operationId: "eventsStatus",
+            summary: "The outbox's newest position, each consumer's position, backlog and lag, and the Kafka relay of this instance.",
+            tag: tag, access: .plantEditors)
+        ) { _, _ in
+            try await events.status()
         }
         schemasInclude(EventDocument.self)
         add(APIOperation(

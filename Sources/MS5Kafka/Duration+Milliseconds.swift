@@ -1,0 +1,11 @@
+extension Duration {
+    /// The duration in whole milliseconds, rounded down, clamped to what librdkafka's `int`
+    /// timeouts hold (and to zero for negative durations).
+    var clampedMilliseconds: Int32 {
+        let (seconds, attoseconds) = components
+        let milliseconds = seconds.multipliedReportingOverflow(by: 1000)
+        guard !milliseconds.overflow else { return seconds < 0 ? 0 : .max }
+        let total = milliseconds.partialValue + attoseconds / 1_000_000_000_000_000
+        return Int32(clamping: max(total, 0))
+    }
+}
