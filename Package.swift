@@ -324,6 +324,8 @@ let package = Package(
                 "MS5Import",
                 "MS5Ingest",
                 "MS5Edge",
+                "MS5Events",
+                "MS5Kafka",
                 "MS5Simulator",
                 "MS5EtherNetIP",
                 "MS5EtherNetIPSimulator",
@@ -563,7 +565,7 @@ let package = Package(
             name: "MS5CLITests",
             dependencies: [
                 "MS5ChildProcess",
-                "MS5TestSupport", "MS5Storage",
+                "MS5TestSupport", "MS5Storage", "MS5Domain", "MS5Kafka", "MS5KafkaTestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SQLKit", package: "sql-kit"),
             ],

@@ -5,8 +5,8 @@ import MS5Server
 /// `ms5 events`: the events MS5 publishes.
 struct EventsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "events", abstract: "The events MS5 publishes: their schemas.",
-        subcommands: [EventSchemasCommand.self])
+        commandName: "events", abstract: "The events MS5 publishes: their schemas, and replaying a range to Kafka.",
+        subcommands: [EventSchemasCommand.self, EventReplayCommand.self])
 }
 
 /// `ms5 events schemas --out DIR`: writes the JSON Schema of every event type, one file each.

@@ -15,15 +15,28 @@ public struct EventLog: Sendable {
     /// At most `limit` events after `position` that match `filter`, in order.
     public func events(after position: Int64, matching filter: EventFilter = EventFilter(), limit: Int) async throws -> [RecordedEvent] {
         try await database.read { db in
-            var query = db.select().column("*").from("outbox").where("position", .greaterThan, SQLBind(position))
-            if !filter.types.isEmpty { query = query.where("type", .in, filter.types.map(\.rawValue).sorted()) }
-            if let from = filter.from { query = query.where("occurred_at", .greaterThanOrEqual, SQLBind(from)) }
-            if let to = filter.to { query = query.where("occurred_at", .lessThan, SQLBind(to)) }
-            if let siteIds = filter.siteIds { query = query.where("site_id", .in, siteIds.sorted { $0.uuidString < $1.uuidString }) }
-            if let lineId = filter.lineId { query = query.where("line_id", .equal, SQLBind(lineId)) }
-            if let equipmentId = filter.equipmentId { query = query.where("equipment_id", .equal, SQLBind(equipmentId)) }
-            return try await query.orderBy("position").limit(limit).all().map(Self.recorded)
+            try await Self.matching(filter, db.select().column("*").from("outbox").where("position", .greaterThan, SQLBind(position)))
+                .orderBy("position").limit(limit).all().map(Self.recorded)
         }
+    }
+
+    /// How many events match `filter`.
+    public func count(matching filter: EventFilter) async throws -> Int {
+        try await database.read { db in
+            try await Self.matching(filter, db.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from("outbox"))
+                .first(decodingColumn: "n", as: Int.self) ?? 0
+        }
+    }
+
+    private static func matching(_ filter: EventFilter, _ select: SQLSelectBuilder) -> SQLSelectBuilder {
+        var query = select
+        if !filter.types.isEmpty { query = query.where("type", .in, filter.types.map(\.rawValue).sorted()) }
+        if let from = filter.from { query = query.where("occurred_at", .greaterThanOrEqual, SQLBind(from)) }
+        if let to = filter.to { query = query.where("occurred_at", .lessThan, SQLBind(to)) }
+        if let siteIds = filter.siteIds { query = query.where("site_id", .in, siteIds.sorted { $0.uuidString < $1.uuidString }) }
+        if let lineId = filter.lineId { query = query.where("line_id", .equal, SQLBind(lineId)) }
+        if let equipmentId = filter.equipmentId { query = query.where("equipment_id", .equal, SQLBind(equipmentId)) }
+        return query
     }
 
     /// The position of the newest event (0 when there is none).
