@@ -466,7 +466,7 @@ let package = Package(
         .testTarget(
             name: "MS5EventsTests",
             dependencies: [
-                "MS5Domain", "MS5Events", "MS5Kafka", "MS5KafkaTestSupport", "MS5Storage", "MS5TestSupport",
+                "MS5Domain", "MS5Events", "MS5Identity", "MS5Kafka", "MS5KafkaTestSupport", "MS5Storage", "MS5TestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings

@@ -16,6 +16,9 @@ extension AppConfig {
         Key(name: "kafka.password", defaultValue: "", summary: "SASL password."),
         Key(name: "kafka.messageTimeoutSeconds", defaultValue: "30",
             summary: "How long one message is tried before the relay counts it failed and sends it again, 1 to 3600 s."),
+        Key(name: "kafka.erpOrdersTopic", defaultValue: "erp.production-order.v1",
+            summary: "The ERP's production-order topic read into MS5's orders (create, release, changeQuantity, cancel); empty reads none."),
+        Key(name: "kafka.consumerGroup", defaultValue: "ms5", summary: "The consumer group the instances read inbound topics in."),
     ]
 
     mutating func readKafka(_ reader: ConfigReader) throws(ConfigError) {
@@ -39,6 +42,8 @@ extension AppConfig {
         if let seconds = try Self.integer(reader, "kafka.messageTimeoutSeconds", in: 1...3600) {
             settings.messageTimeout = .seconds(seconds)
         }
+        if let topic = reader.string(forKey: "kafka.erpOrdersTopic") { settings.erpOrdersTopic = topic.isEmpty ? nil : topic }
+        if let group = reader.string(forKey: "kafka.consumerGroup"), !group.isEmpty { settings.consumerGroup = group }
         settings.security = try Self.kafkaSecurity(reader)
         kafka = settings
     }

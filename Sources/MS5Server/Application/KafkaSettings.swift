@@ -15,6 +15,10 @@ public struct KafkaSettings: Sendable, Equatable {
     /// How long the producer keeps trying one message before it reports it failed (the relay then
     /// sends it again).
     public var messageTimeout = Duration.seconds(30)
+    /// The ERP's production-order topic read into MS5's orders; nil reads none.
+    public var erpOrdersTopic: String? = "erp.production-order.v1"
+    /// The consumer group MS5's instances read inbound topics in.
+    public var consumerGroup = "ms5"
 
     /// Settings for `brokers`, plaintext, with the default prefix.
     public init(brokers: [String]) {

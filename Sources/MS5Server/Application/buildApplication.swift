@@ -62,6 +62,9 @@ public func buildApplication(
     if let relay = backbone.kafka?.relay {
         services.append(relay)
     }
+    if let erpOrders = backbone.erpOrders {
+        services.append(erpOrders)
+    }
     if config.simulatorEnabled {
         services.append(SimulatorFeed(
             pipeline: pipeline, database: database, seed: config.simulatorSeed, speed: Double(config.simulatorSpeed), logger: logger))
@@ -107,7 +110,7 @@ func buildRouter(
     _ config: AppConfig, database: Database, pipeline: IngestPipeline, plcLinks: PLCLinks, live: RealtimeHub,
     events: EventBackbone? = nil, clock: @escaping @Sendable () -> Date = { Date() }
 ) throws -> Router<AppContext> {
-    let events = events ?? EventBackbone(log: EventLog(database: database), kafka: nil)
+    let events = events ?? EventBackbone(log: EventLog(database: database), kafka: nil, erpOrders: nil)
     let router = Router(context: AppContext.self)
     let registry = PrometheusCollectorRegistry()
     router.add(middleware: RequestIDMiddleware())

@@ -27,12 +27,23 @@ struct EventsStatus: Codable, Sendable, Equatable {
         let relay: RelayStatus
     }
 
+    /// The ERP order consumer, when it reads a topic.
+    struct ERPOrders: Codable, Sendable, Equatable {
+        let topic: String
+        let deadLetterTopic: String
+        /// What this instance's consumer has done since it started.
+        let figures: ERPOrderConsumer.Figures
+    }
+
     let head: Int64
     let consumers: [Consumer]
     let kafka: Kafka?
+    let erpOrders: ERPOrders?
 
     /// Reads the status now.
-    static func read(log: EventLog, kafka: (settings: KafkaSettings, relay: KafkaRelay)?, now: Date = Date()) async throws -> EventsStatus {
+    static func read(
+        log: EventLog, kafka: (settings: KafkaSettings, relay: KafkaRelay)?, erpOrders: ERPOrderConsumer?, now: Date = Date()
+    ) async throws -> EventsStatus {
         let head = try await log.head()
         var consumers: [Consumer] = []
         for consumer in try await log.consumers() {
@@ -43,7 +54,8 @@ struct EventsStatus: Codable, Sendable, Equatable {
         }
         return EventsStatus(
             head: head, consumers: consumers,
-            kafka: kafka.map { Kafka(brokers: $0.settings.brokers, topicPrefix: $0.settings.topicPrefix, relay: $0.relay.status) })
+            kafka: kafka.map { Kafka(brokers: $0.settings.brokers, topicPrefix: $0.settings.topicPrefix, relay: $0.relay.status) },
+            erpOrders: erpOrders.map { ERPOrders(topic: $0.inbox.source, deadLetterTopic: $0.deadLetterTopic, figures: $0.figures) })
     }
 }
 
@@ -61,8 +73,14 @@ extension EventsStatus: DocumentedSchema {
         ], required: ["relaying", "sent", "failed"], description: "This instance's relay since it started.")
         let kafka = JSONSchema.object(
             ["brokers": .array(of: .plainString), "topicPrefix": .plainString, "relay": relay], required: ["brokers", "topicPrefix", "relay"])
+        let figures = JSONSchema.object(
+            ["applied": .integer(0...Int.max), "deadLettered": .integer(0...Int.max), "lastError": JSONSchema.plainString.orNull],
+            required: ["applied", "deadLettered"])
+        let erpOrders = JSONSchema.object(
+            ["topic": .plainString, "deadLetterTopic": .plainString, "figures": figures], required: ["topic", "deadLetterTopic", "figures"])
         return .object(
-            ["head": .integer(0...Int.max), "consumers": .array(of: consumer), "kafka": kafka.orNull], required: ["head", "consumers"],
+            ["head": .integer(0...Int.max), "consumers": .array(of: consumer), "kafka": kafka.orNull, "erpOrders": erpOrders.orNull],
+            required: ["head", "consumers"],
             description: "The outbox's newest position, each consumer's standing, and the Kafka relay when brokers are configured.")
     }
 }

@@ -26,77 +26,88 @@ public struct ProductionOrderRepository: Sendable {
     /// Creates a planned order; its number must be unused, its product and equipment must exist.
     public func create(_ input: ProductionOrderInput) async throws -> ProductionOrder {
         try input.validate()
-        return try await database.transaction { db in
-            try await Self.checkReferences(db, input, excluding: nil)
-            let now = RecordClock.now()
-            let order = ProductionOrder(
-                id: UUID(), number: input.number, productId: input.productId, equipmentId: input.equipmentId,
-                plannedQuantity: input.plannedQuantity, plannedStart: input.plannedStart, plannedEnd: input.plannedEnd,
-                status: .planned, actualStart: nil, actualEnd: nil, createdAt: now, updatedAt: now)
-            try await Self.table.insert(db, order)
-            return order
-        }
+        return try await database.transaction { db in try await Self.create(db, input) }
+    }
+
+    /// Creates a planned order on `db`, the caller's transaction.
+    static func create(_ db: any SQLDatabase, _ input: ProductionOrderInput) async throws -> ProductionOrder {
+        try await checkReferences(db, input, excluding: nil)
+        let now = RecordClock.now()
+        let order = ProductionOrder(
+            id: UUID(), number: input.number, productId: input.productId, equipmentId: input.equipmentId,
+            plannedQuantity: input.plannedQuantity, plannedStart: input.plannedStart, plannedEnd: input.plannedEnd,
+            status: .planned, actualStart: nil, actualEnd: nil, createdAt: now, updatedAt: now)
+        try await table.insert(db, order)
+        return order
     }
 
     /// Replaces the plan of an order not yet running.
     public func replace(_ id: UUID, with input: ProductionOrderInput) async throws -> ProductionOrder {
         try input.validate()
-        return try await database.transaction { db in
-            var order = try await Self.table.require(db, id: id)
-            guard order.status == .planned || order.status == .released else {
-                throw DomainError(.conflict, "Order \(order.number) is \(order.status.rawValue); only planned or released orders can be changed.")
-            }
-            try await Self.checkReferences(db, input, excluding: id)
-            order.number = input.number
-            order.productId = input.productId
-            order.equipmentId = input.equipmentId
-            order.plannedQuantity = input.plannedQuantity
-            order.plannedStart = input.plannedStart
-            order.plannedEnd = input.plannedEnd
-            order.updatedAt = RecordClock.now()
-            try await Self.table.update(db, order)
-            return order
+        return try await database.transaction { db in try await Self.replace(db, id, with: input) }
+    }
+
+    /// Replaces the plan of an order not yet running on `db`, the caller's transaction.
+    static func replace(_ db: any SQLDatabase, _ id: UUID, with input: ProductionOrderInput) async throws -> ProductionOrder {
+        var order = try await table.require(db, id: id)
+        guard order.status == .planned || order.status == .released else {
+            throw DomainError(.conflict, "Order \(order.number) is \(order.status.rawValue); only planned or released orders can be changed.")
         }
+        try await checkReferences(db, input, excluding: id)
+        order.number = input.number
+        order.productId = input.productId
+        order.equipmentId = input.equipmentId
+        order.plannedQuantity = input.plannedQuantity
+        order.plannedStart = input.plannedStart
+        order.plannedEnd = input.plannedEnd
+        order.updatedAt = RecordClock.now()
+        try await table.update(db, order)
+        return order
     }
 
     /// Moves the order to `status` at `at` (default now): starting records the actual start
     /// (refused while another order runs on the same equipment), completing records the actual end.
     public func move(_ id: UUID, to status: OrderStatus, at: Date? = nil) async throws -> ProductionOrder {
-        let now = at ?? RecordClock.now()
-        return try await database.transaction { db in
-            var order = try await Self.table.require(db, id: id)
-            guard order.status.next.contains(status) else {
-                let allowed = order.status.next.map(\.rawValue).joined(separator: ", ")
-                throw DomainError(.conflict, "Order \(order.number) is \(order.status.rawValue); it can move to \(allowed.isEmpty ? "nothing" : allowed), not \(status.rawValue).")
-            }
-            if status == .running {
-                let running = try await db.select().column("number").from(Self.table.name)
-                    .where("equipment_id", .equal, order.equipmentId).where("status", .equal, OrderStatus.running.rawValue)
-                    .first(decodingColumn: "number", as: String.self)
-                if let running {
-                    throw DomainError(.conflict, "Order \(running) is already running on this equipment; complete it first.")
-                }
-                order.actualStart = now
-            }
-            if status == .completed { order.actualEnd = now }
-            order.status = status
-            order.updatedAt = now
-            try await Self.table.update(db, order)
-            try await KPIPartsStore.invalidate(db, equipmentId: order.equipmentId, from: now)
-            return order
+        try await database.transaction { db in try await Self.move(db, id, to: status, at: at ?? RecordClock.now()) }
+    }
+
+    /// Moves the order to `status` at `now` on `db`, the caller's transaction.
+    static func move(_ db: any SQLDatabase, _ id: UUID, to status: OrderStatus, at now: Date) async throws -> ProductionOrder {
+        var order = try await table.require(db, id: id)
+        guard order.status.next.contains(status) else {
+            let allowed = order.status.next.map(\.rawValue).joined(separator: ", ")
+            throw DomainError(.conflict, "Order \(order.number) is \(order.status.rawValue); it can move to \(allowed.isEmpty ? "nothing" : allowed), not \(status.rawValue).")
         }
+        if status == .running {
+            let running = try await db.select().column("number").from(table.name)
+                .where("equipment_id", .equal, order.equipmentId).where("status", .equal, OrderStatus.running.rawValue)
+                .first(decodingColumn: "number", as: String.self)
+            if let running {
+                throw DomainError(.conflict, "Order \(running) is already running on this equipment; complete it first.")
+            }
+            order.actualStart = now
+        }
+        if status == .completed { order.actualEnd = now }
+        order.status = status
+        order.updatedAt = now
+        try await table.update(db, order)
+        try await KPIPartsStore.invalidate(db, equipmentId: order.equipmentId, from: now)
+        return order
     }
 
     /// Deletes an order that never ran, with its job assignments.
     public func delete(_ id: UUID) async throws {
-        try await database.transaction { db in
-            let order = try await Self.table.require(db, id: id)
-            guard order.actualStart == nil else {
-                throw DomainError(.conflict, "Order \(order.number) has run; it is kept for reporting.")
-            }
-            try await JobAssignmentStore.deleteAll(db, orderId: id)
-            try await Self.table.delete(db, id: id)
+        try await database.transaction { db in try await Self.delete(db, id) }
+    }
+
+    /// Deletes an order that never ran, with its job assignments, on `db`, the caller's transaction.
+    static func delete(_ db: any SQLDatabase, _ id: UUID) async throws {
+        let order = try await table.require(db, id: id)
+        guard order.actualStart == nil else {
+            throw DomainError(.conflict, "Order \(order.number) has run; it is kept for reporting.")
         }
+        try await JobAssignmentStore.deleteAll(db, orderId: id)
+        try await table.delete(db, id: id)
     }
 
     /// The orders of an equipment that ran at some time in `span` (actual start before its end,
