@@ -51,11 +51,19 @@ public final class ERPOrderConsumer: Service, Sendable {
     /// Reads until graceful shutdown, then leaves the group and closes.
     public func run() async throws {
         await cancelWhenGracefulShutdown {
+            var toldTopicMissing = false
             while !Task.isCancelled {
                 do {
                     guard let record = try await self.consumer.poll(timeout: .milliseconds(500)) else { continue }
                     try await self.take(record)
                     try await self.consumer.commit(record)
+                } catch let error as KafkaError where error.code == .unknownTopicOrPartition {
+                    // The ERP has not written to its topic yet: say so once, and keep waiting for it.
+                    if !toldTopicMissing {
+                        self.logger.notice("The ERP order topic does not exist yet; reading it once it does", metadata: ["topic": "\(self.inbox.source)"])
+                        toldTopicMissing = true
+                    }
+                    try? await Task.sleep(for: .seconds(5))
                 } catch {
                     if Task.isCancelled { break }
                     self.logger.warning("Reading ERP orders failed; trying again", metadata: ["error": "\(error)"])

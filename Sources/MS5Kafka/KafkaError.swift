@@ -45,6 +45,8 @@ public struct KafkaError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let requestTimedOut = Code(RD_KAFKA_RESP_ERR_REQUEST_TIMED_OUT)
         /// The broker found a record invalid (`INVALID_RECORD`, permanent).
         public static let invalidRecord = Code(RD_KAFKA_RESP_ERR_INVALID_RECORD)
+        /// A subscribed topic does not exist (yet) on the brokers.
+        public static let unknownTopicOrPartition = Code(RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART)
     }
 
     /// The librdkafka error code.

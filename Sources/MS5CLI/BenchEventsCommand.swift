@@ -1,0 +1,157 @@
+import ArgumentParser
+import Foundation
+import Logging
+import MS5ChildProcess
+import MS5Domain
+import MS5Events
+import MS5Kafka
+import MS5Storage
+
+/// `ms5 bench events`: events per second from the outbox to broker acknowledgement through the
+/// relay, against kcat producing the same messages to the same broker in the same run (the
+/// ceiling), and the latency from a change's commit to an independent consumer at a fixed rate.
+struct BenchEventsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "events", abstract: "Benchmark the Kafka relay against kcat, and commit-to-consumer latency.")
+
+    @Option(help: "sqlite (a fresh temporary file) or a postgres:// URL of a server where a scratch database may be created.")
+    var database = "sqlite"
+
+    @Option(help: "host:port of a Kafka-protocol broker (e.g. noida-db start --only kafka --kafka-port 19092).")
+    var brokers: String
+
+    @Option(help: "Events in the throughput run.")
+    var events = 100_000
+
+    @Option(help: "Events per second in the latency run, each committed in its own transaction.")
+    var rate = 1000
+
+    @Option(help: "Seconds of the latency run.")
+    var seconds = 10
+
+    func run() async throws {
+        let logger = { var logger = Logger(label: "ms5.bench"); logger.logLevel = .error; return logger }()
+        let brokers = self.brokers.split(separator: ",").map(String.init)
+        let prefix = "bench\(UInt32.random(in: 0...UInt32.max))"
+        try await BenchDatabase.with(database, logger: logger) { database in
+            try await Migrator(database: database).migrate()
+            let placement = try await Self.plant(database)
+            let outbox = Outbox(database: database)
+            let fillStart = ContinuousClock.now
+            for first in stride(from: 0, to: events, by: 1000) {
+                try await outbox.publish(try (first..<min(first + 1000, events)).map { try Self.event($0, placement: placement, at: Date()) })
+            }
+            Console.say(String(format: "outbox on %@: %d events written in transactions of 1,000: %.0f events/s",
+                               database.kind.rawValue, events, Double(events) / (ContinuousClock.now - fillStart).seconds))
+
+            let log = EventLog(database: database)
+            let relay = try Self.relay(database, brokers: brokers, prefix: prefix, logger: logger)
+            let relayStart = ContinuousClock.now
+            let running = Task { try await relay.run() }
+            let head = try await log.head()
+            while try await log.position(of: KafkaRelay.consumer) != head { try await Task.sleep(for: .milliseconds(5)) }
+            let relayRate = Double(events) / (ContinuousClock.now - relayStart).seconds
+            Console.say(String(format: "relay: %d events from the outbox to broker acknowledgement: %.0f events/s", events, relayRate))
+
+            let ceiling = try await Self.kcatRate(try await log.events(after: 0, limit: events), brokers: brokers, topic: "\(prefix).ceiling")
+            Console.say(String(format: "kcat producing the same %d messages (key and body) to the same broker: %.0f messages/s; relay / kcat = %.2f",
+                               events, ceiling, relayRate / ceiling))
+
+            running.cancel()
+            try await running.value
+            // The latency run's events go to topics of their own, relayed from where the first run stopped.
+            let latencyRelay = try Self.relay(database, brokers: brokers, prefix: "\(prefix)-latency", logger: logger)
+            let relaying = Task { try await latencyRelay.run() }
+            let latencies = try await measureLatency(outbox, log: log, placement: placement, brokers: brokers, topic: "\(prefix)-latency.machine.fault")
+            relaying.cancel()
+            try await relaying.value
+            Console.say(String(format: "commit to consumer at %d events/s for %d s: p50 %.1f ms, p99 %.1f ms, max %.1f ms over %d events; %d not received",
+                               rate, seconds, latencies.received.percentile(0.5), latencies.received.percentile(0.99),
+                               latencies.received.max() ?? 0, latencies.received.count, latencies.missing))
+        }
+    }
+
+    /// Commits one event every 1/rate s and times each from its commit to an independent consumer.
+    private func measureLatency(
+        _ outbox: Outbox, log: EventLog, placement: EventPlacement, brokers: [String], topic: String
+    ) async throws -> (received: [Double], missing: Int) {
+        // One event first, so that the topic exists before the consumer subscribes to it.
+        try await outbox.publish([try Self.event(0, placement: placement, at: Date())])
+        let head = try await log.head()
+        while try await log.position(of: KafkaRelay.consumer) != head { try await Task.sleep(for: .milliseconds(5)) }
+        let consumer = try KafkaConsumer(
+            configuration: KafkaConfiguration(bootstrapServers: brokers), groupID: "bench-\(UUID())", topics: [topic], offsetReset: .earliest)
+        let total = rate * seconds
+        let committed = CommitTimes()
+        let reader = Task { () throws -> [Double] in
+            var latencies: [Double] = []
+            let deadline = ContinuousClock.now + .seconds(seconds + 30)
+            while latencies.count < total, ContinuousClock.now < deadline {
+                guard let record = try await consumer.poll(timeout: .milliseconds(100)) else { continue }
+                let arrived = ContinuousClock.now
+                let id = record.headers.first { $0.name == "ce_id" }.map { String(decoding: $0.value, as: UTF8.self) }
+                if let id, let commit = committed.time(of: id) { latencies.append((arrived - commit).seconds * 1000) }
+            }
+            return latencies
+        }
+        let start = ContinuousClock.now
+        for index in 0..<total {
+            try await ContinuousClock().sleep(until: start + .seconds(Double(index) / Double(rate)))
+            let event = try Self.event(index, placement: placement, at: Date())
+            try await outbox.publish([event])
+            committed.record(event.id.uuidString.lowercased(), at: ContinuousClock.now)
+        }
+        let received = try await reader.value
+        await consumer.close()
+        return (received, total - received.count)
+    }
+
+    /// A site, line and equipment for the events to belong to.
+    private static func plant(_ database: Database) async throws -> EventPlacement {
+        let site = try await SiteRepository(database: database).create(SiteInput(code: "BENCH", name: "Bench", timeZone: "UTC"))
+        let area = try await AreaRepository(database: database).create(AreaInput(siteId: site.id, code: "A", name: "Area"))
+        let line = try await LineRepository(database: database).create(LineInput(areaId: area.id, code: "L", name: "Line"))
+        let equipment = try await EquipmentRepository(database: database).create(
+            EquipmentInput(lineId: line.id, code: "M1", name: "Machine 1", type: "bench", criticality: 1))
+        return EventPlacement(siteId: site.id, lineId: line.id, equipmentId: equipment.id)
+    }
+
+    /// A fault event as the floor writes them, keyed by one of ten equipment ids.
+    private static func event(_ index: Int, placement: EventPlacement, at time: Date) throws -> CanonicalEvent {
+        let fault = FaultEvent(
+            definition: FaultDefinition(word: 0, bit: index % 32, code: "F\(index % 32)", text: "Film tension low", severity: 3, kind: .fault, source: .internal),
+            edge: index % 2 == 0 ? .raised : .cleared, at: time, raisedAt: time, duration: index % 2 == 0 ? nil : 1.5, firstOut: true,
+            isUncatalogued: false)
+        let key = UUID(uuid: (0, 0, 0, 0, 0, 0, 0x40, 0, 0x80, 0, 0, 0, 0, 0, 0, UInt8(index % 10)))
+        return try CanonicalEvent(type: .machineFault, time: time, subjectKind: "equipment", aggregateId: key, placement: placement, data: fault)
+    }
+
+    private static func relay(_ database: Database, brokers: [String], prefix: String, logger: Logger) throws -> KafkaRelay {
+        let follower = OutboxFollower(
+            log: EventLog(database: database), lease: ConsumerLease(database: database, consumer: KafkaRelay.consumer, holder: "bench"),
+            batchSize: 5000, idleWait: .milliseconds(5), logger: logger)
+        return KafkaRelay(
+            follower: follower, producer: try KafkaProducer(configuration: KafkaConfiguration(bootstrapServers: brokers)), topicPrefix: prefix,
+            logger: logger)
+    }
+
+    /// kcat producing `events`' keys and bodies, idempotent with acks=all like the relay, timed
+    /// from its start to its exit (it waits for every acknowledgement).
+    private static func kcatRate(_ events: [RecordedEvent], brokers: [String], topic: String) async throws -> Double {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ms5-bench-\(UUID()).txt")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try events.map { "\($0.event.aggregateId.uuidString.lowercased()):\($0.event.data)\n" }.joined().write(to: file, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/kcat")
+        process.arguments = [
+            "-b", brokers.joined(separator: ","), "-P", "-K:", "-t", topic, "-l", file.path, "-X", "enable.idempotence=true", "-X", "acks=all",
+        ]
+        let start = ContinuousClock.now
+        try process.run()
+        guard process.waitForExit(upTo: .seconds(600)), process.terminationStatus == 0 else {
+            process.killAndWait()
+            throw CommandFailure("kcat did not produce the ceiling's messages (is /usr/bin/kcat installed and the broker up?)")
+        }
+        return Double(events.count) / (ContinuousClock.now - start).seconds
+    }
+}
