@@ -58,7 +58,8 @@ struct EdgeLossTests {
         kill(edge.process.processIdentifier, SIGKILL)  // mid-run, maybe mid-batch
         _ = try await edge.waitForExit(timeout: .seconds(10))
         edge = try MS5Process(edgeArguments, in: folder, stdin: password + "\n")
-        try await Task.sleep(for: .seconds(4))
+        // The restarted edge has its bindings from the core once it says so: wait for that, not a time.
+        try await edge.waitForError(containing: "Bindings from the core")
         #expect(try await edge.terminate() == 0)
         #expect(try await server.terminate() == 0)
 

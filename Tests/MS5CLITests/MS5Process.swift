@@ -63,6 +63,16 @@ final class MS5Process: @unchecked Sendable {
         throw Failure("ms5 did not print '\(prefix)' in time; stderr: \(stderr)")
     }
 
+    /// Waits until standard error (where ms5 logs) contains `text`.
+    func waitForError(containing text: String, timeout: Duration = .seconds(60)) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while !stderr.contains(text) {
+            guard process.isRunning else { throw Failure("ms5 ended before logging '\(text)': \(stderr)") }
+            guard ContinuousClock.now < deadline else { throw Failure("ms5 did not log '\(text)' in time; stderr: \(stderr)") }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+    }
+
     /// Sends SIGTERM and waits for the process to end; returns its exit status.
     func terminate() async throws -> Int32 {
         kill(process.processIdentifier, SIGTERM)

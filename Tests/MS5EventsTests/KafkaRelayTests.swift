@@ -70,8 +70,8 @@ struct KafkaRelayTests {
         defer { cluster.destroy() }
         try await TestDatabases.with(kind) { database in
             let plant = try await PlantFixture.make(database)
-            let first = try RelayFixture.relay(database, brokers: cluster.bootstrapServers, holder: "first", lease: .seconds(3))
-            let second = try RelayFixture.relay(database, brokers: cluster.bootstrapServers, holder: "second", lease: .seconds(3))
+            let first = try RelayFixture.relay(database, brokers: cluster.bootstrapServers, holder: "first", lease: .seconds(5))
+            let second = try RelayFixture.relay(database, brokers: cluster.bootstrapServers, holder: "second", lease: .seconds(5))
             let runningFirst = Task { try await first.run() }
             let log = EventLog(database: database)
             _ = try await RelayFixture.writeAndonEvents(database, plant: plant, calls: 3)
