@@ -10,6 +10,8 @@ struct ClientMessage: Decodable, Sendable {
     let resumeFrom: UInt64?
     /// The `stream` the client's last id belongs to, from an earlier `subscribed` message.
     let stream: String?
+    /// The highest outbox `position` the client processed, on a `subscribe` that resumes by it.
+    let afterPosition: Int64?
 
     /// Decodes one message from JSON text.
     static func decode(_ text: String) throws -> ClientMessage {

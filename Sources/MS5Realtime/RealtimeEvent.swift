@@ -15,6 +15,9 @@ public struct RealtimeEvent: Sendable {
     /// Events with the same key replace each other while undelivered and are rate-limited per client,
     /// e.g. `values:equipment:X:metric:M`. `nil` for events every client must receive.
     public var coalescingKey: String?
+    /// The event's place in the outbox, for events kept there (states, faults, stops, Andon):
+    /// clients resume by it, across reconnects, instances and restarts. `nil` for the others.
+    public var position: Int64?
 
     /// Creates an event.
     public init(
@@ -23,7 +26,8 @@ public struct RealtimeEvent: Sendable {
         time: Date = Date(),
         publishedAt: Date = Date(),
         payload: RealtimePayload,
-        coalescingKey: String? = nil
+        coalescingKey: String? = nil,
+        position: Int64? = nil
     ) {
         self.type = type
         self.topics = topics
@@ -31,5 +35,6 @@ public struct RealtimeEvent: Sendable {
         self.publishedAt = publishedAt
         self.payload = payload
         self.coalescingKey = coalescingKey
+        self.position = position
     }
 }

@@ -19,6 +19,9 @@ public final class RealtimeHub: Sendable {
         var lastID: UInt64 = 0
         var nextConnectionID: UInt64 = 1
         var replay: ReplayBuffer<ReplayEntry>
+        var durable: DurableReplay<ReplayEntry>
+        /// The outbox position of the newest event published with one.
+        var lastPosition: Int64?
         var subscribers: [RealtimeTopic: [UInt64: RealtimeConnection]] = [:]
         var connections: [UInt64: RealtimeConnection] = [:]
         var statistics = RealtimeHubStatistics()
@@ -51,15 +54,18 @@ public final class RealtimeHub: Sendable {
         (outgoing, outgoingContinuation) = AsyncStream.makeStream(
             bufferingPolicy: .bufferingOldest(configuration.relayBufferLimit)
         )
-        state = Mutex(State(replay: ReplayBuffer(capacity: configuration.replayCapacity)))
+        state = Mutex(State(
+            replay: ReplayBuffer(capacity: configuration.replayCapacity), durable: DurableReplay(capacity: configuration.replayCapacity)))
     }
 
     /// Publishes a locally produced event to subscribed clients and, when configured, to the relay.
+    /// An event of the outbox (with a `position`) is not relayed: every instance reads the outbox
+    /// itself, so each publishes it once.
     /// - Returns: The id the event got.
     @discardableResult
     public func publish(_ event: RealtimeEvent) -> UInt64 {
         let id = deliver(event)
-        if relay != nil {
+        if relay != nil, event.position == nil {
             let result = outgoingContinuation.yield(RealtimeRelayEnvelope(origin: instanceID, event: event))
             if case .dropped = result {
                 state.withLock { $0.statistics.relayDropped += 1 }
@@ -92,6 +98,27 @@ public final class RealtimeHub: Sendable {
         }
     }
 
+    /// Says that every outbox event after `position` will be published from now on, in order, so
+    /// that clients resuming after a later position are served from memory.
+    public func startOutbox(after position: Int64) {
+        state.withLock { state in
+            state.durable.start(after: position)
+            state.lastPosition = position
+        }
+    }
+
+    /// Keeps an outbox event published before this hub started (it has a `position`) for clients
+    /// that resume after an earlier position, without sending it to anyone now. It carries id 0:
+    /// it was not published on this hub's stream.
+    public func remember(_ event: RealtimeEvent) {
+        guard let position = event.position else { return }
+        let message = ServerMessages.event(id: 0, tail: ServerMessages.eventTail(event), key: event.coalescingKey)
+        state.withLock { state in
+            state.durable.append(ReplayEntry(topics: Array(Set(event.topics)), message: message), position: position)
+            state.lastPosition = max(state.lastPosition ?? position, position)
+        }
+    }
+
     /// Counters and gauges of the hub.
     public var statistics: RealtimeHubStatistics {
         state.withLock { state in
@@ -111,6 +138,10 @@ public final class RealtimeHub: Sendable {
             let id = state.lastID
             let message = ServerMessages.event(id: id, tail: tail, key: event.coalescingKey)
             state.replay.append(ReplayEntry(topics: topics, message: message), id: id)
+            if let position = event.position {
+                state.durable.append(ReplayEntry(topics: topics, message: message), position: position)
+                state.lastPosition = max(state.lastPosition ?? position, position)
+            }
             state.statistics.published += 1
             var overflowed: [RealtimeConnection] = []
             var seen = Set<UInt64>()
@@ -155,10 +186,13 @@ public final class RealtimeHub: Sendable {
         state.withLock { Self.remove(connection, from: &$0) }
     }
 
-    /// Subscribes to `topics`, replaying missed events when `resumeFrom` is given.
+    /// Subscribes to `topics`, replaying missed events: those after outbox position
+    /// `afterPosition` when given, else those after hub id `resumeFrom` of `stream`.
     ///
     /// Runs under the hub's lock, so no event published meanwhile is missed or sent twice.
-    func subscribe(_ connection: RealtimeConnection, to topics: [RealtimeTopic], resumeFrom: UInt64?, stream: String?) {
+    func subscribe(
+        _ connection: RealtimeConnection, to topics: [RealtimeTopic], resumeFrom: UInt64?, stream: String?, afterPosition: Int64? = nil
+    ) {
         state.withLock { state in
             guard state.connections[connection.id] != nil else { return }
             let previous = connection.topics
@@ -167,32 +201,37 @@ public final class RealtimeHub: Sendable {
                 state.subscribers[topic, default: [:]][connection.id] = connection
             }
             connection.updateTopics { $0.formUnion(added) }
-            guard let resumeFrom else {
-                connection.enqueue(ServerMessages.subscribed(topics: topics, stream: instanceID, lastID: state.lastID, replayed: 0))
+            guard resumeFrom != nil || afterPosition != nil else {
+                connection.enqueue(ServerMessages.subscribed(
+                    topics: topics, stream: instanceID, lastID: state.lastID, replayed: 0, position: state.lastPosition))
                 return
             }
-            let addedSet = Set(added)
-            let missed: [OutboundMessage]?
-            if let stream, stream != instanceID {
-                missed = nil
-            } else if case .available(let entries) = state.replay.elements(after: resumeFrom) {
-                missed = entries.filter { entry in
-                    entry.topics.contains(where: addedSet.contains) && !entry.topics.contains(where: previous.contains)
-                        && connection.principal.mayReceive(entry.topics)
-                }.map(\.message)
+            let held: [ReplayEntry]?
+            if let afterPosition {
+                held = state.durable.elements(after: afterPosition)
+            } else if let resumeFrom, stream == nil || stream == instanceID, case .available(let entries) = state.replay.elements(after: resumeFrom) {
+                held = entries
             } else {
-                missed = nil
+                held = nil
             }
+            let addedSet = Set(added)
+            let missed = held?.filter { entry in
+                entry.topics.contains(where: addedSet.contains) && !entry.topics.contains(where: previous.contains)
+                    && connection.principal.mayReceive(entry.topics)
+            }.map(\.message)
             if let missed, missed.count < connection.freeQueueSpace {
-                connection.enqueue(ServerMessages.subscribed(topics: topics, stream: instanceID, lastID: state.lastID, replayed: missed.count))
+                connection.enqueue(ServerMessages.subscribed(
+                    topics: topics, stream: instanceID, lastID: state.lastID, replayed: missed.count, position: state.lastPosition))
                 for message in missed { connection.enqueue(message) }
                 state.statistics.replayed += missed.count
             } else {
                 state.statistics.resyncs += 1
-                connection.enqueue(ServerMessages.subscribed(topics: topics, stream: instanceID, lastID: state.lastID, replayed: 0))
+                connection.enqueue(ServerMessages.subscribed(
+                    topics: topics, stream: instanceID, lastID: state.lastID, replayed: 0, position: state.lastPosition))
+                let after = afterPosition.map { "position \($0)" } ?? "\(resumeFrom ?? 0)"
                 connection.enqueue(
                     ServerMessages.resync(
-                        reason: "events after \(resumeFrom) are no longer available; reload state",
+                        reason: "events after \(after) are no longer available; reload state",
                         stream: instanceID,
                         lastID: state.lastID,
                         topics: topics

@@ -78,7 +78,8 @@ struct RealtimeSession: Sendable {
         switch message.type {
         case "subscribe":
             let topics = acceptedTopics(message.topics ?? [], checkPermission: true)
-            hub.subscribe(connection, to: topics, resumeFrom: message.resumeFrom ?? resumeFrom, stream: message.stream)
+            hub.subscribe(
+                connection, to: topics, resumeFrom: message.resumeFrom ?? resumeFrom, stream: message.stream, afterPosition: message.afterPosition)
             resumeFrom = nil
         case "unsubscribe":
             hub.unsubscribe(connection, from: acceptedTopics(message.topics ?? [], checkPermission: false))

@@ -18,6 +18,10 @@ enum ServerMessages {
             writer.raw(",\"key\":")
             writer.string(key)
         }
+        if let position = event.position {
+            writer.raw(",\"position\":")
+            writer.number(UInt64(max(0, position)))
+        }
         writer.raw(",\"data\":")
         event.payload.write(to: &writer)
         writer.raw("}")
@@ -33,7 +37,7 @@ enum ServerMessages {
         return OutboundMessage(text: writer.buffer, key: key)
     }
 
-    static func subscribed(topics: [RealtimeTopic], stream: String, lastID: UInt64, replayed: Int) -> OutboundMessage {
+    static func subscribed(topics: [RealtimeTopic], stream: String, lastID: UInt64, replayed: Int, position: Int64? = nil) -> OutboundMessage {
         var writer = JSONWriter()
         writer.raw("{\"type\":\"subscribed\",\"topics\":")
         writer.strings(topics.map(\.description))
@@ -41,6 +45,10 @@ enum ServerMessages {
         writer.string(stream)
         writer.raw(",\"lastId\":")
         writer.number(lastID)
+        if let position {
+            writer.raw(",\"position\":")
+            writer.number(UInt64(max(0, position)))
+        }
         writer.raw(",\"replayed\":")
         writer.number(UInt64(replayed))
         writer.raw("}")

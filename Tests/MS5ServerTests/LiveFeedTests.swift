@@ -38,6 +38,47 @@ struct LiveFeedTests {
         }
     }
 
+    @Test("After a restart a client resumes by outbox position: the calls it missed arrive in order, then live ones")
+    func resumeAfterRestart() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ms5-live-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = DatabaseURL.sqliteFile(path: folder.appendingPathComponent("plant.sqlite").path)
+        // The first run: one call (outbox position 1), then the server stops.
+        let line = try await TestServer.run(database: database) { server in
+            let (_, _, line, _) = try await PlantAPITests.makePlant(server)
+            try await Self.raise(server, line.id, "Film roll empty")
+            return line
+        }
+        try await TestServer.run(database: database, testing: .live) { server in
+            try await Self.raise(server, line.id, "Labels out")  // position 2, while the client was away
+            let client = LiveClient(port: try #require(server.client.port), token: try #require(server.tokens[.operator]), topics: ["andon"], afterPosition: 0)
+            let subscribed = try await client.waitFor("subscribed") { $0["type"] as? String == "subscribed" }
+            #expect(subscribed["replayed"] as? Int == 2 && subscribed["position"] as? Int == 2)
+            let missed = [
+                try await client.waitFor("the first missed call") { $0["event"] as? String == "andon" },
+                try await client.waitFor("the second missed call") { $0["event"] as? String == "andon" },
+            ]
+            #expect(missed.map { $0["position"] as? Int } == [1, 2])
+            #expect(missed.map { (($0["data"] as? [String: Any])?["call"] as? [String: Any])?["text"] as? String } == ["Film roll empty", "Labels out"])
+            try await Self.raise(server, line.id, "Glue low")
+            let live = try await client.waitFor("the live call") { $0["event"] as? String == "andon" }
+            #expect(live["position"] as? Int == 3)
+            await client.close()
+
+            // A position the server no longer holds (here: one it never issued) gets a resync.
+            let lost = LiveClient(port: try #require(server.client.port), token: try #require(server.tokens[.operator]), topics: ["andon"], afterPosition: -5)
+            _ = try await lost.waitFor("the resync") { $0["type"] as? String == "resync" }
+            await lost.close()
+        }
+    }
+
+    /// Raises a call on `line` as the operator.
+    static func raise(_ server: TestServer, _ line: UUID, _ text: String) async throws {
+        #expect(try await server.send(.post, "/v1/andon/calls", as: .operator, json: AndonCallInput(
+            lineId: line, category: .material, priority: .medium, text: text)).status == .created)
+    }
+
     @Test("An account of one site hears only its own site's Andon calls on the feed")
     func siteScopedFeed() async throws {
         try await TestServer.run(testing: .live, roles: [.admin, .supervisor]) { server in
@@ -98,8 +139,9 @@ final class LiveClient: Sendable {
     /// Finishing it makes the client send its close frame and end the connection.
     private let closing: AsyncStream<Void>.Continuation
 
-    /// Connects to the server at `port` and subscribes to `topics`; with `tls`, over `wss://localhost`.
-    init(port: Int, token: String, topics: [String], tls: TLSConfiguration? = nil) {
+    /// Connects to the server at `port` and subscribes to `topics`, resuming after outbox position
+    /// `afterPosition` when given; with `tls`, over `wss://localhost`.
+    init(port: Int, token: String, topics: [String], afterPosition: Int64? = nil, tls: TLSConfiguration? = nil) {
         let received = received
         let (closeRequests, closing) = AsyncStream<Void>.makeStream()
         self.closing = closing
@@ -107,7 +149,8 @@ final class LiveClient: Sendable {
         task = Task {
             let frame = try await WebSocketClient.connect(url: url, tlsConfiguration: tls, logger: Logger(label: "ms5.test")) { inbound, outbound, _ in
                 let list = topics.map { "\"\($0)\"" }.joined(separator: ",")
-                try await outbound.write(.text("{\"type\":\"subscribe\",\"topics\":[\(list)]}"))
+                let resume = afterPosition.map { ",\"afterPosition\":\($0)" } ?? ""
+                try await outbound.write(.text("{\"type\":\"subscribe\",\"topics\":[\(list)]\(resume)}"))
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     group.addTask {
                         for try await message in inbound.messages(maxSize: 1 << 20) {

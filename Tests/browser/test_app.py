@@ -147,9 +147,9 @@ def test_offline_actions_are_applied_exactly_once(server, new_context):
     page.wait_for_selector("#outbox-sent li.ob-item[data-status=sent] >> nth=3")
     assert page.locator("#outbox-open li.ob-item").count() == 0
     shot(page, "outbox-sent")
-    # The live feed came back by itself and resumed from the last event id it had seen.
+    # The live feed came back by itself and resumed after the last outbox position it had seen.
     page.wait_for_selector("#conn-status[data-state=open]", timeout=40000)
-    assert any('"resumeFrom"' in f and '"stream"' in f for f in frames), frames
+    assert any('"afterPosition"' in f for f in frames), frames
     # Each action applied exactly once.
     calls = server.get("/v1/andon/calls?status=all")["items"]
     for text in texts:

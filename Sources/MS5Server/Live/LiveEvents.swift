@@ -7,7 +7,7 @@ import MS5Realtime
 ///
 /// Machine events go to their equipment and its line, state changes, faults and stops also to
 /// the plant; latest values are coalesced per metric (only each metric's newest sample of a batch is published); Andon changes go to `andon`, their line and
-/// the plant.
+/// the plant. States, faults, stops and Andon steps come from the outbox (``realtime(_:)``), latest values from the bus.
 enum LiveEvents {
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
@@ -15,35 +15,52 @@ enum LiveEvents {
         return encoder
     }()
 
-    /// The live events of `event`, given the line of its equipment.
+    /// The live events of a bus event: latest values, coalesced per metric. States, faults,
+    /// stops and Andon steps reach the feed from the outbox instead (``realtime(_:)``).
     static func realtime(_ event: PlantEvent, lineId: UUID?) throws -> [RealtimeEvent] {
-        let line = event.lineId ?? lineId
+        guard case .values(let samples) = event.kind, let equipmentId = event.equipmentId else { return [] }
+        var scope: [RealtimeTopic] = [.equipment(equipmentId)]
+        if let line = event.lineId ?? lineId { scope.append(.line(line)) }
+        // A latest-value event replaces the one before it with the same key, so within one
+        // batch only each metric's newest sample is worth publishing (a batch an edge or an
+        // accelerated simulator sends can hold many samples of a metric).
+        let newest = Dictionary(samples.map { ($0.metricId, $0) }) { $0.timestamp >= $1.timestamp ? $0 : $1 }.values
+            .sorted { ($0.timestamp, $0.metricId.uuidString) < ($1.timestamp, $1.metricId.uuidString) }
+        return try newest.map { sample in
+            RealtimeEvent(
+                type: .values, topics: scope, time: sample.timestamp, publishedAt: event.publishedAt,
+                payload: try payload(LiveValue(equipmentId: equipmentId, sample: sample)),
+                coalescingKey: "values:\(equipmentId):\(sample.metricId)")
+        }
+    }
+
+    /// The live events of an outbox event: states, faults and stops go to their equipment, its
+    /// line and the plant; Andon steps also to `andon`. It carries its outbox position.
+    static func realtime(_ recorded: RecordedEvent) throws -> RealtimeEvent {
+        let event = recorded.event
         var scope: [RealtimeTopic] = []
-        if let equipmentId = event.equipmentId { scope.append(.equipment(equipmentId)) }
-        if let line { scope.append(.line(line)) }
+        if let equipmentId = event.placement.equipmentId { scope.append(.equipment(equipmentId)) }
+        if let lineId = event.placement.lineId { scope.append(.line(lineId)) }
         let wide = scope + [.plant]
-        switch event.kind {
-        case .values(let samples):
-            guard let equipmentId = event.equipmentId else { return [] }
-            // A latest-value event replaces the one before it with the same key, so within one
-            // batch only each metric's newest sample is worth publishing (a batch an edge or an
-            // accelerated simulator sends can hold many samples of a metric).
-            let newest = Dictionary(samples.map { ($0.metricId, $0) }) { $0.timestamp >= $1.timestamp ? $0 : $1 }.values
-                .sorted { ($0.timestamp, $0.metricId.uuidString) < ($1.timestamp, $1.metricId.uuidString) }
-            return try newest.map { sample in
-                RealtimeEvent(
-                    type: .values, topics: scope, time: sample.timestamp, publishedAt: event.publishedAt,
-                    payload: try payload(LiveValue(equipmentId: equipmentId, sample: sample)),
-                    coalescingKey: "values:\(equipmentId):\(sample.metricId)")
-            }
-        case .state(let change):
-            return [RealtimeEvent(type: .state, topics: wide, time: change.confirmedAt, publishedAt: event.publishedAt, payload: try payload(Scoped(equipmentId: event.equipmentId, body: change)))]
-        case .fault(let fault):
-            return [RealtimeEvent(type: .fault, topics: wide, time: fault.at, publishedAt: event.publishedAt, payload: try payload(Scoped(equipmentId: event.equipmentId, body: fault)))]
-        case .productionStop(let stop):
-            return [RealtimeEvent(type: .stop, topics: wide, time: event.publishedAt, publishedAt: event.publishedAt, payload: try payload(stop))]
-        case .andon(let andon):
-            return [RealtimeEvent(type: .andon, topics: [.andon] + wide, time: event.publishedAt, publishedAt: event.publishedAt, payload: try payload(LiveAndon(andon)))]
+        switch event.type {
+        case .machineStateChanged:
+            let change = try EventData.decode(StateChange.self, from: event.data)
+            return RealtimeEvent(
+                type: .state, topics: wide, time: change.confirmedAt, publishedAt: recorded.recordedAt,
+                payload: try payload(Scoped(equipmentId: event.placement.equipmentId, body: change)), position: recorded.position)
+        case .machineFault:
+            let fault = try EventData.decode(FaultEvent.self, from: event.data)
+            return RealtimeEvent(
+                type: .fault, topics: wide, time: fault.at, publishedAt: recorded.recordedAt,
+                payload: try payload(Scoped(equipmentId: event.placement.equipmentId, body: fault)), position: recorded.position)
+        case .productionStopPlanned, .productionStopUnplanned:
+            return RealtimeEvent(
+                type: .stop, topics: wide, time: event.time, publishedAt: recorded.recordedAt,
+                payload: try payload(try EventData.decode(ProductionStopEvent.self, from: event.data)), position: recorded.position)
+        case .andonTriggered, .andonAcknowledged, .andonEscalated, .andonResolved, .andonCancelled:
+            return RealtimeEvent(
+                type: .andon, topics: [.andon] + wide, time: event.time, publishedAt: recorded.recordedAt,
+                payload: try payload(LiveAndon(try EventData.decode(AndonEvent.self, from: event.data))), position: recorded.position)
         }
     }
 

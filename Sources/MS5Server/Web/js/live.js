@@ -1,5 +1,6 @@
 // The live feed (docs/LIVE-PROTOCOL.md): one WebSocket, topics added and removed as views change,
-// automatic reconnect with backoff and resumeFrom/stream, `resync` passed on so views reload over HTTP.
+// automatic reconnect with backoff, resuming after the last outbox position seen (any server, even
+// a restarted one), `resync` passed on so views reload over HTTP.
 import { accessToken, isSignedIn } from './auth.js';
 import { emit } from './events.js';
 import { api } from './api.js';
@@ -12,6 +13,7 @@ class LiveFeed extends EventTarget {
     this.topics = new Set();      // what views want
     this.lastId = null;           // highest id of un-keyed events processed
     this.stream = null;
+    this.position = null;         // highest outbox position of the events processed
     this.attempt = 0;
     this.timer = null;
     this.opening = false;          // waiting for an access token before opening the socket
@@ -39,7 +41,7 @@ class LiveFeed extends EventTarget {
     clearTimeout(this.timer);
     const ws = this.ws; this.ws = null;
     ws?.close(1000);
-    this.lastId = null; this.stream = null;
+    this.lastId = null; this.stream = null; this.position = null;
     this.setState('idle');
   }
 
@@ -64,7 +66,9 @@ class LiveFeed extends EventTarget {
       this.attempt = 0;
       this.lastMessageAt = Date.now();
       const msg = { type: 'subscribe', topics: [...this.topics] };
-      if (this.lastId !== null && this.stream) { msg.resumeFrom = this.lastId; msg.stream = this.stream; }
+      // States, faults, stops and Andon steps carry their outbox position: resume by it when known.
+      if (this.position !== null) msg.afterPosition = this.position;
+      else if (this.lastId !== null && this.stream) { msg.resumeFrom = this.lastId; msg.stream = this.stream; }
       ws.send(JSON.stringify(msg));
       this.setState('open');
       emit('live-open', {});
@@ -109,13 +113,15 @@ class LiveFeed extends EventTarget {
         if (this.stream && msg.stream !== this.stream) this.lastId = null;
         this.stream = msg.stream;
         if (this.lastId === null) this.lastId = msg.lastId;
+        if (this.position === null && typeof msg.position === 'number') this.position = msg.position;
         break;
       case 'event':
         if (!msg.key && typeof msg.id === 'number') this.lastId = Math.max(this.lastId ?? 0, msg.id);
+        if (typeof msg.position === 'number') this.position = Math.max(this.position ?? 0, msg.position);
         this.dispatchEvent(new CustomEvent('event', { detail: msg }));
         break;
       case 'resync':
-        this.stream = msg.stream; this.lastId = msg.lastId;
+        this.stream = msg.stream; this.lastId = msg.lastId; this.position = null;
         this.dispatchEvent(new CustomEvent('resync', { detail: msg }));
         emit('resync', msg);
         break;
