@@ -8,7 +8,7 @@ import Synchronization
 /// The program is `$MS5_NOIDA_DB` when set, else `.venv-kafka/bin/noida-db` at the package root
 /// (`python3 -m venv .venv-kafka && .venv-kafka/bin/pip install noida-db==0.2.3`). Prefer
 /// ``with(_:)``, which stops the broker whatever the body does.
-public final class NoidaKafkaBroker: Sendable {
+public final class NoidaKafkaBroker: StoppablePeer {
     /// The loopback port the broker listens on.
     public let port: Int
     private let directory: URL
@@ -58,15 +58,7 @@ public final class NoidaKafkaBroker: Sendable {
 
     /// Starts a broker, runs `body` with it and stops it afterwards, also when `body` throws.
     public static func with<Result: Sendable>(_ body: (NoidaKafkaBroker) async throws -> Result) async throws -> Result {
-        let broker = try await start()
-        do {
-            let result = try await body(broker)
-            broker.stop()
-            return result
-        } catch {
-            broker.stop()
-            throw error
-        }
+        try await start().stopping(after: body)
     }
 
     /// Kills the broker with SIGKILL, and the program it runs (the pip-installed `noida-db` is a

@@ -7,7 +7,7 @@ import Synchronization
 /// It gets its own generated configuration (no persistence, anonymous access unless users
 /// are given) in a temporary folder and is stopped by PID. Prefer ``with(users:tls:extraConfiguration:_:)``,
 /// which stops the broker whatever the body does.
-public final class MosquittoBroker: Sendable {
+public final class MosquittoBroker: StoppablePeer {
     /// The loopback port the broker listens on.
     public let port: Int
     /// The self-signed certificate (for `localhost` and 127.0.0.1) of a TLS broker, else `nil`.
@@ -82,15 +82,7 @@ public final class MosquittoBroker: Sendable {
         extraConfiguration: [String] = [],
         _ body: (MosquittoBroker) async throws -> Result
     ) async throws -> Result {
-        let broker = try await start(users: users, tls: tls, extraConfiguration: extraConfiguration)
-        do {
-            let result = try await body(broker)
-            broker.stop()
-            return result
-        } catch {
-            broker.stop()
-            throw error
-        }
+        try await start(users: users, tls: tls, extraConfiguration: extraConfiguration).stopping(after: body)
     }
 
     /// Stops the broker process by PID and waits for it to exit. Idempotent.

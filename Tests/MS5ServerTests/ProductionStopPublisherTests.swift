@@ -19,23 +19,30 @@ struct ProductionStopPublisherTests {
         StopReasonCategory(code: "SETUP", name: "Setup", planning: .planned, loss: .setupAndAdjustment, reasons: [StopReason(code: "CHANGE", name: "Changeover")]),
     ])
 
+    /// A bakery whose bagger runs order 1 from 06:00 in the early shift (06:00–14:00, Berlin),
+    /// its line's fault F12 proposing the reason JAM.
+    static func bakery(_ database: Database) async throws -> (Site, Line, Equipment) {
+        let site = try await SiteRepository(database: database).create(SiteInput(code: "BAK1", name: "Bakery", timeZone: "Europe/Berlin"))
+        let area = try await AreaRepository(database: database).create(AreaInput(siteId: site.id, code: "PROD", name: "Production"))
+        let line = try await LineRepository(database: database).create(LineInput(areaId: area.id, code: "BREAD1", name: "Bread line"))
+        let bagger = try await EquipmentRepository(database: database).create(EquipmentInput(lineId: line.id, code: "BAG1", name: "Bagger 1", type: "bagger", criticality: 5))
+        try await LineSettingsStore(database: database).setSettings(LineProductionSettings(
+            shiftPattern: ShiftPattern(name: "Days", shifts: [ShiftDefinition(name: "Early", start: TimeOfDay(hour: 6), length: 8 * 3600)]),
+            reasonTree: Self.tree, faultReasons: ["F12": "JAM"]), lineId: line.id)
+        let product = try await ProductRepository(database: database).create(ProductInput(code: "WHT-800", name: "White", idealCycleSeconds: 1))
+        let orders = ProductionOrderRepository(database: database)
+        let order = try await orders.create(ProductionOrderInput(
+            number: "1", productId: product.id, equipmentId: bagger.id, plannedQuantity: 100, plannedStart: Self.at("06:00"), plannedEnd: Self.at("14:00")))
+        _ = try await orders.move(order.id, to: .released, at: Self.at("05:55"))
+        _ = try await orders.move(order.id, to: .running, at: Self.at("06:00"))
+        return (site, line, bagger)
+    }
+
     @Test("The end of a stop in planned production publishes production.stop.unplanned.v1, or planned once coded so")
     func publishes() async throws {
         try await Database.withOpen(.sqliteMemory, logger: Logger(label: "test")) { database in
             try await Migrator(database: database).migrate()
-            let site = try await SiteRepository(database: database).create(SiteInput(code: "BAK1", name: "Bakery", timeZone: "Europe/Berlin"))
-            let area = try await AreaRepository(database: database).create(AreaInput(siteId: site.id, code: "PROD", name: "Production"))
-            let line = try await LineRepository(database: database).create(LineInput(areaId: area.id, code: "BREAD1", name: "Bread line"))
-            let bagger = try await EquipmentRepository(database: database).create(EquipmentInput(lineId: line.id, code: "BAG1", name: "Bagger 1", type: "bagger", criticality: 5))
-            try await LineSettingsStore(database: database).setSettings(LineProductionSettings(
-                shiftPattern: ShiftPattern(name: "Days", shifts: [ShiftDefinition(name: "Early", start: TimeOfDay(hour: 6), length: 8 * 3600)]),
-                reasonTree: Self.tree, faultReasons: ["F12": "JAM"]), lineId: line.id)
-            let product = try await ProductRepository(database: database).create(ProductInput(code: "WHT-800", name: "White", idealCycleSeconds: 1))
-            let orders = ProductionOrderRepository(database: database)
-            let order = try await orders.create(ProductionOrderInput(
-                number: "1", productId: product.id, equipmentId: bagger.id, plannedQuantity: 100, plannedStart: Self.at("06:00"), plannedEnd: Self.at("14:00")))
-            _ = try await orders.move(order.id, to: .released, at: Self.at("05:55"))
-            _ = try await orders.move(order.id, to: .running, at: Self.at("06:00"))
+            let (site, line, bagger) = try await Self.bakery(database)
             try await database.transaction { db in
                 for (state, start, end) in [("running", "06:00", "08:00"), ("held", "08:00", "08:10")] {
                     try await db.insert(into: "state_intervals").columns("equipment_id", "start_ts", "end_ts", "state", "mode", "source")
@@ -90,19 +97,7 @@ struct ProductionStopPublisherTests {
     func followsTheOutbox() async throws {
         try await Database.withOpen(.sqliteMemory, logger: Logger(label: "test")) { database in
             try await Migrator(database: database).migrate()
-            let site = try await SiteRepository(database: database).create(SiteInput(code: "BAK1", name: "Bakery", timeZone: "Europe/Berlin"))
-            let area = try await AreaRepository(database: database).create(AreaInput(siteId: site.id, code: "PROD", name: "Production"))
-            let line = try await LineRepository(database: database).create(LineInput(areaId: area.id, code: "BREAD1", name: "Bread line"))
-            let bagger = try await EquipmentRepository(database: database).create(EquipmentInput(lineId: line.id, code: "BAG1", name: "Bagger 1", type: "bagger", criticality: 5))
-            try await LineSettingsStore(database: database).setSettings(LineProductionSettings(
-                shiftPattern: ShiftPattern(name: "Days", shifts: [ShiftDefinition(name: "Early", start: TimeOfDay(hour: 6), length: 8 * 3600)]),
-                reasonTree: Self.tree), lineId: line.id)
-            let product = try await ProductRepository(database: database).create(ProductInput(code: "WHT-800", name: "White", idealCycleSeconds: 1))
-            let orders = ProductionOrderRepository(database: database)
-            let order = try await orders.create(ProductionOrderInput(
-                number: "1", productId: product.id, equipmentId: bagger.id, plannedQuantity: 100, plannedStart: Self.at("06:00"), plannedEnd: Self.at("14:00")))
-            _ = try await orders.move(order.id, to: .released, at: Self.at("05:55"))
-            _ = try await orders.move(order.id, to: .running, at: Self.at("06:00"))
+            let (_, _, bagger) = try await Self.bakery(database)
             // The timeline as the ingest pipeline stores it: each change writes machine.state.changed.v1.
             let states = StateStore(database: database)
             let running = StateInterval(state: .running, mode: .production, start: Self.at("06:00"))
