@@ -12,6 +12,7 @@ import MS5Ingest
 import MS5Mail
 import MS5Realtime
 import MS5Storage
+import MS5Workflows
 import NIOCore
 import Prometheus
 import ServiceLifecycle
@@ -56,6 +57,7 @@ public func buildApplication(
             notifications: AndonNotificationStore(database: database), webhooks: WebhookEndpointStore(database: database),
             mail: try config.mail.map { SMTPMailTransport(configuration: $0, from: try MailAddress(parsing: config.mailFrom), logger: logger) },
             logger: logger),
+        WorkflowEngine(database: database, logger: logger),
     ]
     if config.simulatorEnabled {
         services.append(SimulatorFeed(
