@@ -69,6 +69,7 @@ public struct WorkflowEngine: Service {
 
     /// Runs until graceful shutdown.
     public func run() async throws {
+        logger.info("Workflow engine running", metadata: ["timerPurposes": "\(handlers.purposes.joined(separator: ","))"])
         // Graceful shutdown cancels the wait between rounds, so ms5 stops at once.
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {

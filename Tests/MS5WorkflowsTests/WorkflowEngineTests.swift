@@ -103,7 +103,7 @@ struct WorkflowEngineTests {
             var instances: [UUID] = []
             for _ in 0..<20 { instances.append(try await Self.instance(database, timersAt: [30, 60])) }
             let clock: @Sendable () -> Date = { Self.t0.addingTimeInterval(60) }
-            let fired = try await Database.withOpen(database.url, logger: Self.logger) { other in
+            let fired = try await TestDatabases.withSecondHandle(to: database) { other in
                 let first = WorkflowEngine(database: database, handlers: try Self.handlers(plant), clock: clock, logger: Self.logger)
                 let second = WorkflowEngine(database: other, handlers: try Self.handlers(plant), clock: clock, logger: Self.logger)
                 async let a = first.runDue()

@@ -13,9 +13,13 @@ enum HumanTaskRows {
         var nextEscalationAt: Date?
     }
 
-    /// The stored task `id`, or not found.
-    static func require(_ db: any SQLDatabase, id: UUID) async throws -> Stored {
-        guard let row = try await db.select().column("*").from("human_tasks").where("id", .equal, SQLBind(id)).first() else {
+    /// The stored task `id`, or not found; with `lock`, its row is held until the transaction ends
+    /// (`FOR UPDATE` on PostgreSQL; SQLite's writers take turns anyway), so that a change and an
+    /// escalation of one task never interleave.
+    static func require(_ db: any SQLDatabase, id: UUID, lock: Bool = false) async throws -> Stored {
+        var query = db.select().column("*").from("human_tasks").where("id", .equal, SQLBind(id))
+        if lock { query = query.for(.update) }
+        guard let row = try await query.first() else {
             throw DomainError.notFound("task", id: id)
         }
         return try stored(row)

@@ -27,7 +27,7 @@ extension HumanTaskStore {
 
     private func escalate(_ seen: HumanTaskRows.Stored, at now: Date) async throws -> HumanTaskEvent? {
         try await database.transaction { db -> HumanTaskEvent? in
-            let current = try await HumanTaskRows.require(db, id: seen.task.id)
+            let current = try await HumanTaskRows.require(db, id: seen.task.id, lock: true)
             let level = current.task.escalationLevel
             guard level == seen.task.escalationLevel else { return nil }
             guard let chain = current.chain, let escalation = chain.escalation(of: current.task, at: now) else {

@@ -105,7 +105,7 @@ public struct HumanTaskStore: Sendable {
     ) async throws -> HumanTask {
         let now = clock()
         return try await database.transaction { db in
-            let before = try await HumanTaskRows.require(db, id: id).task
+            let before = try await HumanTaskRows.require(db, id: id, lock: true).task
             let changed = try await transition(before, now, db)
             guard seenRevision == before.revision else {
                 throw DomainError(

@@ -28,7 +28,7 @@ extension WorkflowTransaction {
     ///
     /// Fails with `conflict` when the task is already completed or cancelled.
     public func cancelTask(_ id: UUID, reason: String) async throws -> HumanTask {
-        let stored = try await HumanTaskRows.require(db, id: id)
+        let stored = try await HumanTaskRows.require(db, id: id, lock: true)
         let actor = AuditContext.current.actor
         let cancelled = try stored.task.cancelled(by: actor, reason: reason, at: now)
         guard let saved = try await HumanTaskRows.update(db, cancelled, from: stored.task.revision) else {

@@ -102,7 +102,7 @@ struct HumanTaskClaimTests {
             let (plant, _, tasks, task) = try await Self.setUp(database)
             let anna = try await plant.actor("anna", database)
             let ben = try await plant.actor("ben", database)
-            try await Database.withOpen(database.url, logger: database.logger) { other in
+            try await TestDatabases.withSecondHandle(to: database) { other in
                 let otherTasks = HumanTaskStore(database: other, claimLifetime: 3600, clock: { WorkflowFixture.monday })
                 async let first = Self.refusal { try await tasks.claim(task.id, by: anna, seenRevision: 1) }
                 async let second = Self.refusal { try await otherTasks.claim(task.id, by: ben, seenRevision: 1) }

@@ -54,7 +54,7 @@ struct HumanTaskEscalationTests {
 
             // 14:00 + 7200 s = 16:00 CET: two instances try at once; one escalates.
             clock.set(WorkflowFixture.at("2026-03-02T16:00:00+01:00"))
-            let made = try await Database.withOpen(database.url, logger: database.logger) { other in
+            let made = try await TestDatabases.withSecondHandle(to: database) { other in
                 async let mine = tasks.escalateDue()
                 async let theirs = HumanTaskStore(database: other, clock: clock.function).escalateDue()
                 return try await mine + theirs
