@@ -179,6 +179,7 @@ func buildRouter(
     api.addEventRoutes(log: EventLog(database: database))
     api.addAndonRoutes(desk: AndonDesk(calls: AndonCallStore(database: database), bus: pipeline.bus), notifications: AndonNotificationStore(database: database))
     api.addAndonSettingsRoutes(database: database)
+    api.addTaskRoutes(tasks: HumanTaskStore(database: database), accounts: accounts)
     api.addLiveRoute(hub: live)
     try api.addDocumentRoute()
     return router
