@@ -246,6 +246,18 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The durable workflow core at work: fires due timers through the handlers registered per
+        // purpose, and escalates overdue human tasks.
+        .target(
+            name: "MS5Workflows",
+            dependencies: [
+                "MS5Domain",
+                "MS5Storage",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "MS5Connectors",
             dependencies: [
@@ -293,6 +305,7 @@ let package = Package(
                 "MS5Kafka",
                 "MS5Mail",
                 "MS5Realtime",
+                "MS5Workflows",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -480,6 +493,15 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "MS5WorkflowsTests",
+            dependencies: [
+                "MS5Domain", "MS5Storage", "MS5TestSupport", "MS5Workflows",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLKit", package: "sql-kit"),
             ],
             swiftSettings: strictSettings
         ),

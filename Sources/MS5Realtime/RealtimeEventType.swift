@@ -29,4 +29,6 @@ public struct RealtimeEventType: RawRepresentable, Hashable, Sendable, Expressib
     public static let oee: RealtimeEventType = "oee"
     /// An Andon call change.
     public static let andon: RealtimeEventType = "andon"
+    /// A step of a floor task (opened, claimed, completed, escalated, …).
+    public static let task: RealtimeEventType = "task"
 }

@@ -128,7 +128,7 @@ struct EscalationTests {
             for _ in 0..<20 { ids.append(try await calls.raise(plant.callInput, by: "olga").call.id) }
             let raised = Set(ids)
             clock.set(t0.addingTimeInterval(60))
-            try await Database.withOpen(database.url, logger: Self.logger) { other in
+            try await TestDatabases.withSecondHandle(to: database) { other in
                 let first = Self.escalator(database, clock: clock)
                 let second = Self.escalator(other, clock: clock)
                 async let a = first.escalateDue()

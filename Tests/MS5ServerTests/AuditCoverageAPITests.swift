@@ -159,4 +159,37 @@ struct AuditCoverageAPITests {
             #expect(verification.problem == nil)
         }
     }
+    @Test("Task claims, completions, cancellations and reassignments go to the ledger with who, why, before and after", arguments: TestDatabases.kinds)
+    func tasks(kind: Database.Kind) async throws {
+        try await TestDatabases.with(kind) { database in
+            let plant = try await WorkflowFixture.make(database)
+            let input = HumanTaskInput(type: "cil.routine", title: "Clean the slicer", assignee: .role(.maintenance), priority: .endOfShift, lineId: plant.bread.id)
+            let done = try await plant.open(input, WorkflowStore(database: database))
+            let dropped = try await plant.open(input, WorkflowStore(database: database))
+            try await TestServer.run(database: database.url, roles: [.admin, .supervisor, .maintenance]) { server in
+                let claimed = try await server.send(
+                    .post, "/v1/tasks/\(done.id)/claim", as: .maintenance, json: TaskRevision(revision: 1), headers: [.changeReason: "on my way"])
+                #expect(claimed.status == .ok)
+                #expect(try await server.send(
+                    .post, "/v1/tasks/\(done.id)/complete", as: .maintenance, json: TaskCompletion(revision: 2, password: nil, totp: nil)).status == .ok)
+                #expect(try await server.send(
+                    .post, "/v1/tasks/\(dropped.id)/reassign", as: .supervisor, json: TaskReassignment(revision: 1, assignee: .team("MAINT-B"))).status == .ok)
+                #expect(try await server.send(
+                    .post, "/v1/tasks/\(dropped.id)/cancel", as: .supervisor, json: TaskCancellation(revision: 2, reason: "Done at the last stop")).status == .ok)
+            }
+
+            let history = try await AuditLedger.history(database, recordType: "workflow task", recordId: done.id.uuidString.lowercased())
+            #expect(history.map(\.action) == ["complete", "claim", "open"])
+            #expect(history[1].actor == "maintenance" && history[1].reason == "on my way")
+            #expect(Self.field(history[1].before, "status") == .string("open") && Self.field(history[1].after, "status") == .string("claimed"))
+            #expect(history[0].actor == "maintenance" && Self.field(history[0].after, "completedBy") == .string("maintenance"))
+            let other = try await AuditLedger.history(database, recordType: "workflow task", recordId: dropped.id.uuidString.lowercased())
+            #expect(other.map(\.action) == ["cancel", "reassign", "open"] && other.prefix(2).allSatisfy { $0.actor == "supervisor" })
+            #expect(Self.field(other[1].after, "assignee") == .string("team:MAINT-B"))
+            #expect(Self.field(other[0].after, "cancellationReason") == .string("Done at the last stop"))
+            let events = try await EventLog(database: database).events(after: 0, matching: EventFilter(types: [.workflowTaskCancelled]), limit: 10)
+            #expect(events.map(\.event.aggregateId) == [dropped.id])
+            #expect(try await AuditVerification.run(database).problem == nil)
+        }
+    }
 }

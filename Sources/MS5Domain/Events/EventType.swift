@@ -14,15 +14,24 @@ public enum EventType: String, ClosedSet, Hashable {
     case andonEscalated = "andon.escalated.v1"
     case andonResolved = "andon.resolved.v1"
     case andonCancelled = "andon.cancelled.v1"
+    case workflowTaskOpened = "workflow.task.opened.v1"
+    case workflowTaskClaimed = "workflow.task.claimed.v1"
+    case workflowTaskReleased = "workflow.task.released.v1"
+    case workflowTaskCompleted = "workflow.task.completed.v1"
+    case workflowTaskCancelled = "workflow.task.cancelled.v1"
+    case workflowTaskReassigned = "workflow.task.reassigned.v1"
+    case workflowTaskEscalated = "workflow.task.escalated.v1"
 
     /// The family the type belongs to, which names its Kafka topic (`production.stop`,
-    /// `machine.state`, `machine.fault`, `andon`).
+    /// `machine.state`, `machine.fault`, `andon`, `workflow.task`).
     public var family: String {
         switch self {
         case .productionStopUnplanned, .productionStopPlanned: "production.stop"
         case .machineStateChanged: "machine.state"
         case .machineFault: "machine.fault"
         case .andonTriggered, .andonAcknowledged, .andonEscalated, .andonResolved, .andonCancelled: "andon"
+        case .workflowTaskOpened, .workflowTaskClaimed, .workflowTaskReleased, .workflowTaskCompleted, .workflowTaskCancelled,
+             .workflowTaskReassigned, .workflowTaskEscalated: "workflow.task"
         }
     }
 
@@ -43,6 +52,13 @@ public enum EventType: String, ClosedSet, Hashable {
         case .andonEscalated: "An Andon call reached its next escalation level without being resolved."
         case .andonResolved: "An Andon call was resolved."
         case .andonCancelled: "An Andon call was cancelled."
+        case .workflowTaskOpened: "A workflow opened a human task: who it is for, its priority and due date."
+        case .workflowTaskClaimed: "Someone claimed a human task: they alone may complete it while the claim lasts."
+        case .workflowTaskReleased: "The holder of a human task's claim gave it back: the task is open again."
+        case .workflowTaskCompleted: "A human task was completed, with the e-signature when it needed one."
+        case .workflowTaskCancelled: "A human task was cancelled: nobody needs to do it any more."
+        case .workflowTaskReassigned: "A human task was handed to another user, role or team; any claim was released."
+        case .workflowTaskEscalated: "An overdue human task reached further levels of its escalation chain; notify names who to tell."
         }
     }
 
@@ -54,6 +70,19 @@ public enum EventType: String, ClosedSet, Hashable {
         case .escalated: .andonEscalated
         case .resolved: .andonResolved
         case .cancelled: .andonCancelled
+        }
+    }
+
+    /// The event type of a step of a human task.
+    public init(task kind: HumanTaskEvent.Kind) {
+        self = switch kind {
+        case .opened: .workflowTaskOpened
+        case .claimed: .workflowTaskClaimed
+        case .released: .workflowTaskReleased
+        case .completed: .workflowTaskCompleted
+        case .cancelled: .workflowTaskCancelled
+        case .reassigned: .workflowTaskReassigned
+        case .escalated: .workflowTaskEscalated
         }
     }
 

@@ -17,3 +17,10 @@ extension ChecklistCompletion: SignableRecord {
     /// Who completed the checklist.
     public var author: String { completedBy }
 }
+
+extension HumanTask: SignableRecord {
+    /// `workflow task`.
+    public static var signedRecordType: String { "workflow task" }
+    /// Who completed the task: the person who signs it as authored.
+    public var author: String { completedBy ?? "" }
+}

@@ -9,7 +9,7 @@ enum ScopedPaths {
         ("/v1/sites", .site), ("/v1/areas", .area), ("/v1/lines", .line), ("/v1/equipment", .equipment), ("/v1/metrics", .metric),
         ("/v1/orders", .productionOrder), ("/v1/andon/calls", .andonCall), ("/v1/assignments", .jobAssignment),
         ("/v1/planned-downtimes", .plannedDowntime), ("/v1/checklist-completions", .checklistCompletion),
-        ("/v1/andon/escalation-policies", .escalationPolicy), ("/v1/andon/rules", .andonRule),
+        ("/v1/andon/escalation-policies", .escalationPolicy), ("/v1/andon/rules", .andonRule), ("/v1/tasks", .humanTask),
     ]
 
     /// The kind of record the `{id}` of `path` names, when it is site-scoped.

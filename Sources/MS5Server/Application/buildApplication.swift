@@ -12,6 +12,7 @@ import MS5Ingest
 import MS5Mail
 import MS5Realtime
 import MS5Storage
+import MS5Workflows
 import NIOCore
 import Prometheus
 import ServiceLifecycle
@@ -58,6 +59,7 @@ public func buildApplication(
             notifications: AndonNotificationStore(database: database), webhooks: WebhookEndpointStore(database: database),
             mail: try config.mail.map { SMTPMailTransport(configuration: $0, from: try MailAddress(parsing: config.mailFrom), logger: logger) },
             logger: logger),
+        WorkflowEngine(database: database, logger: logger),
     ]
     if let relay = backbone.kafka?.relay {
         services.append(relay)
@@ -186,6 +188,7 @@ func buildRouter(
     api.addEventRoutes(events: events)
     api.addAndonRoutes(desk: AndonDesk(calls: AndonCallStore(database: database), bus: pipeline.bus), notifications: AndonNotificationStore(database: database))
     api.addAndonSettingsRoutes(database: database)
+    api.addTaskRoutes(tasks: HumanTaskStore(database: database), accounts: accounts)
     api.addLiveRoute(hub: live)
     try api.addDocumentRoute()
     return router

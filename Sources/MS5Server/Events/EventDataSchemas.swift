@@ -54,3 +54,18 @@ extension ProductionStopEvent: DocumentedSchema {
                 required: ["name", "equipmentId", "stop", "planning"])
     }
 }
+
+extension HumanTaskEvent.Kind: DocumentedSchema {
+    static let schemaName = "HumanTaskEventKind"
+    static var schema: JSONSchema { .enumeration(allCases.map(\.rawValue)) }
+}
+
+extension HumanTaskEvent: DocumentedSchema {
+    static let schemaName = "HumanTaskEvent"
+    static var referencedSchemas: [any DocumentedSchema.Type] { [HumanTaskEvent.Kind.self, HumanTask.self, TaskAssignee.self] }
+    static var schema: JSONSchema {
+        .object(["kind": .ref("HumanTaskEventKind"), "task": .ref("HumanTask"), "actor": .plainString, "notify": JSONSchema.array(of: .ref("TaskAssignee")).orNull],
+                required: ["kind", "task", "actor"],
+                description: "A step of a human task: the task as it is after it, who took it (system for the workflow engine), and for escalations who to tell now.")
+    }
+}

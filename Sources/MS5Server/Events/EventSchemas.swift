@@ -13,6 +13,8 @@ enum EventSchemas {
         case .machineStateChanged: StateChange.self
         case .machineFault: FaultEvent.self
         case .andonTriggered, .andonAcknowledged, .andonEscalated, .andonResolved, .andonCancelled: AndonEvent.self
+        case .workflowTaskOpened, .workflowTaskClaimed, .workflowTaskReleased, .workflowTaskCompleted, .workflowTaskCancelled,
+             .workflowTaskReassigned, .workflowTaskEscalated: HumanTaskEvent.self
         }
     }
 

@@ -35,7 +35,8 @@ enum LiveEvents {
     }
 
     /// The live events of an outbox event: states, faults and stops go to their equipment, its
-    /// line and the plant; Andon steps also to `andon`. It carries its outbox position.
+    /// line and the plant; Andon steps also to `andon`; steps of floor tasks to their line and the
+    /// plant. It carries its outbox position.
     static func realtime(_ recorded: RecordedEvent) throws -> RealtimeEvent {
         let event = recorded.event
         var scope: [RealtimeTopic] = []
@@ -57,6 +58,11 @@ enum LiveEvents {
             return RealtimeEvent(
                 type: .stop, topics: wide, time: event.time, publishedAt: recorded.recordedAt,
                 payload: try payload(try EventData.decode(ProductionStopEvent.self, from: event.data)), position: recorded.position)
+        case .workflowTaskOpened, .workflowTaskClaimed, .workflowTaskReleased, .workflowTaskCompleted, .workflowTaskCancelled,
+             .workflowTaskReassigned, .workflowTaskEscalated:
+            return RealtimeEvent(
+                type: .task, topics: wide, time: event.time, publishedAt: recorded.recordedAt, payload: .encoded(event.data),
+                position: recorded.position)
         case .andonTriggered, .andonAcknowledged, .andonEscalated, .andonResolved, .andonCancelled:
             return RealtimeEvent(
                 type: .andon, topics: [.andon] + wide, time: event.time, publishedAt: recorded.recordedAt,

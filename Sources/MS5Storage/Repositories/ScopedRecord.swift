@@ -4,7 +4,7 @@ import SQLKit
 /// A kind of record that belongs to one site, and how to find that site from its id.
 public enum ScopedRecord: String, Sendable, CaseIterable {
     case site, area, line, equipment, metric, productionOrder, andonCall, jobAssignment, plannedDowntime, checklistCompletion
-    case escalationPolicy, andonRule
+    case escalationPolicy, andonRule, humanTask
 
     /// How the record is named in messages, as its routes name it.
     public var noun: String {
@@ -16,6 +16,7 @@ public enum ScopedRecord: String, Sendable, CaseIterable {
         case .checklistCompletion: "checklist completion"
         case .escalationPolicy: "escalation policy"
         case .andonRule: "Andon rule"
+        case .humanTask: "task"
         default: rawValue
         }
     }
@@ -42,6 +43,7 @@ public enum ScopedRecord: String, Sendable, CaseIterable {
         case .checklistCompletion: ("checklist_completions r JOIN equipment e ON e.id = r.equipment_id", "r.id", "e.site_id")
         case .escalationPolicy: ("escalation_policies r JOIN lines l ON l.id = r.line_id", "r.id", "l.site_id")
         case .andonRule: ("andon_rules r JOIN equipment e ON e.id = r.equipment_id", "r.id", "e.site_id")
+        case .humanTask: ("human_tasks", "id", "site_id")
         }
     }
 }

@@ -38,24 +38,35 @@ public struct SignatureStore: Sendable {
     private func sign<Record: SignableRecord>(
         _ id: UUID, by signer: User, meaning: SignatureMeaning, load: @escaping @Sendable (any SQLDatabase) async throws -> Record?
     ) async throws -> ElectronicSignature {
-        try await database.transaction { db in
+        let now = clock()
+        return try await database.transaction { db in
             guard let record = try await load(db) else { throw DomainError.notFound(Record.signedRecordType, id: id) }
-            try Self.check(signer, may: meaning, record)
-            let signature = ElectronicSignature(
-                id: UUID(), recordType: Record.signedRecordType, recordId: id, recordHash: try CanonicalJSON.sha256(try AuditLedger.json(record)),
-                userId: signer.id, username: signer.username, displayName: signer.displayName, meaning: meaning, signedAt: clock())
-            let taken = try await db.select().column("id").from("e_signatures").where("record_type", .equal, SQLBind(Record.signedRecordType))
-                .where("record_id", .equal, SQLBind(id)).where("user_id", .equal, SQLBind(signer.id))
-                .where("meaning", .equal, SQLBind(meaning.rawValue)).first()
-            guard taken == nil else {
-                throw DomainError(.conflict, "You signed this \(Record.signedRecordType) as \(meaning.rawValue) already.")
-            }
-            try await db.insert(into: "e_signatures").model(signature, keyEncodingStrategy: .convertToSnakeCase).run()
-            try await AuditLedger.record(
-                db, action: "sign", recordType: "electronic signature", recordId: signature.id.uuidString.lowercased(),
-                before: ElectronicSignature?.none, after: signature, at: signature.signedAt)
-            return signature
+            return try await Self.sign(record, by: signer, meaning: meaning, at: now, on: db)
         }
+    }
+
+    /// Signs `record` as it is now as `signer` with `meaning` at `now` on `db`, the transaction
+    /// of the change being signed: checks who may sign it with which meaning, and records the
+    /// signature (with `signatureId`, when the record refers to it) and its ledger entry.
+    static func sign<Record: SignableRecord>(
+        _ record: Record, signatureId: UUID = UUID(), by signer: User, meaning: SignatureMeaning, at now: Date, on db: any SQLDatabase
+    ) async throws -> ElectronicSignature {
+        try check(signer, may: meaning, record)
+        let signature = ElectronicSignature(
+            id: signatureId, recordType: Record.signedRecordType, recordId: record.id,
+            recordHash: try CanonicalJSON.sha256(try AuditLedger.json(record)), userId: signer.id, username: signer.username,
+            displayName: signer.displayName, meaning: meaning, signedAt: now)
+        let taken = try await db.select().column("id").from("e_signatures").where("record_type", .equal, SQLBind(Record.signedRecordType))
+            .where("record_id", .equal, SQLBind(record.id)).where("user_id", .equal, SQLBind(signer.id))
+            .where("meaning", .equal, SQLBind(meaning.rawValue)).first()
+        guard taken == nil else {
+            throw DomainError(.conflict, "You signed this \(Record.signedRecordType) as \(meaning.rawValue) already.")
+        }
+        try await db.insert(into: "e_signatures").model(signature, keyEncodingStrategy: .convertToSnakeCase).run()
+        try await AuditLedger.record(
+            db, action: "sign", recordType: "electronic signature", recordId: signature.id.uuidString.lowercased(),
+            before: ElectronicSignature?.none, after: signature, at: signature.signedAt)
+        return signature
     }
 
     /// Refuses a signature whose meaning does not fit the signer: only the author signs as

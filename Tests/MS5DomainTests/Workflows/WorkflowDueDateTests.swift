@@ -157,8 +157,8 @@ struct WorkflowDueDateTests {
         #expect(task.status == .open && task.revision == 1 && task.escalationLevel == 0)
         #expect {
             try HumanTask.opened(
-                id: UUID(), workflowInstanceId: UUID(), type: "dds action", title: " ", assignee: .user(""),
-                priority: .direct, requiresSignature: false, at: WorkflowFixtures.raisedAt, dueDates: WorkflowFixtures.dueDates)
+                id: UUID(), workflowInstanceId: UUID(), siteId: WorkflowFixtures.siteId, lineId: nil, type: "dds action", title: " ",
+                assignee: .user(""), priority: .direct, requiresSignature: false, at: WorkflowFixtures.raisedAt, dueDates: WorkflowFixtures.dueDates)
         } throws: { WorkflowFixtures.fields($0) == ["/type", "/title", "/assignee"] }
     }
 }

@@ -15,6 +15,10 @@ enum WorkflowFixtures {
     /// An operator on no team.
     static let olga = TaskActor(username: "olga", roles: [.operator])
 
+    /// The site and line the fixture task is at.
+    static let siteId = UUID(uuidString: "00000000-0000-0000-0000-0000000000c1")!
+    static let lineId = UUID(uuidString: "00000000-0000-0000-0000-0000000000c2")!
+
     /// Monday 2026-03-02 09:00 CET = 08:00Z, in the Early shift (06:00–14:00 CET).
     static let raisedAt = Fixtures.at("2026-03-02T09:00:00+01:00")
 
@@ -25,7 +29,7 @@ enum WorkflowFixtures {
     ) throws -> HumanTask {
         try HumanTask.opened(
             id: UUID(uuidString: "00000000-0000-0000-0000-0000000000a1")!,
-            workflowInstanceId: UUID(uuidString: "00000000-0000-0000-0000-0000000000f1")!,
+            workflowInstanceId: UUID(uuidString: "00000000-0000-0000-0000-0000000000f1")!, siteId: siteId, lineId: lineId,
             type: "dds.action", title: "Replace the worn guide rail on the bagger", assignee: assignee,
             priority: .endOfShift, requiresSignature: requiresSignature, at: raisedAt, dueDates: dueDates)
     }

@@ -4,9 +4,9 @@ import Foundation
 /// overdue for that level's time, counted in elapsed seconds from the due date (so a clock
 /// change does not move an escalation).
 ///
-/// A task's ``HumanTask/escalationLevel`` counts the levels it has reached. The engine sets a
-/// durable timer at ``nextEscalationAt(for:)`` and, when it fires, applies
-/// ``escalation(of:at:)``. Levels missed while the engine was down are all reached at once,
+/// A task's ``HumanTask/escalationLevel`` counts the levels it has reached. The engine keeps
+/// ``nextEscalationAt(for:)`` with the task as its durable timer and, when that time comes,
+/// applies ``escalation(of:at:)``. Levels missed while the engine was down are all reached at once,
 /// and all their people told: a supervisor who should have heard first still hears.
 public struct TaskEscalationChain: Codable, Sendable, Equatable {
     /// Most levels a chain may have.

@@ -18,6 +18,10 @@ public struct HumanTask: Codable, Sendable, Equatable, Identifiable {
     public let id: UUID
     /// The workflow instance that raised the task and waits for it.
     public let workflowInstanceId: UUID
+    /// The site the task is at: who may see it, and the time zone its due date is counted in.
+    public let siteId: UUID
+    /// The line the task is on, whose shifts its due date follows; nil for a task of the site.
+    public let lineId: UUID?
     /// What kind of task this is, a key such as `dds.action` or `cil.routine`.
     public var type: String
     /// What to do, in a line the people it is for understand.
@@ -60,14 +64,16 @@ public struct HumanTask: Codable, Sendable, Equatable, Identifiable {
 
     /// Creates a task record.
     public init(
-        id: UUID, workflowInstanceId: UUID, type: String, title: String, assignee: TaskAssignee, priority: TaskPriority,
-        dueAt: Date?, status: HumanTaskStatus, claimedBy: String? = nil, claimedAt: Date? = nil, completedBy: String? = nil,
+        id: UUID, workflowInstanceId: UUID, siteId: UUID, lineId: UUID?, type: String, title: String, assignee: TaskAssignee,
+        priority: TaskPriority, dueAt: Date?, status: HumanTaskStatus, claimedBy: String? = nil, claimedAt: Date? = nil, completedBy: String? = nil,
         completedAt: Date? = nil, completionSignatureId: UUID? = nil, cancelledBy: String? = nil, cancelledAt: Date? = nil,
         cancellationReason: String? = nil, escalationLevel: Int = 0, revision: Int, requiresSignature: Bool,
         createdAt: Date, updatedAt: Date
     ) {
         self.id = id
         self.workflowInstanceId = workflowInstanceId
+        self.siteId = siteId
+        self.lineId = lineId
         self.type = type
         self.title = title
         self.assignee = assignee
@@ -89,13 +95,14 @@ public struct HumanTask: Codable, Sendable, Equatable, Identifiable {
         self.updatedAt = updatedAt
     }
 
-    /// A new open task at revision 1, due as `dueDates` says for `priority` raised at `now`.
+    /// A new open task at revision 1 at the site `siteId` (on the line `lineId`, if any), due as
+    /// `dueDates` (the rule of that line, or of the site) says for `priority` raised at `now`.
     ///
     /// Fails with every field at fault: a type that is not a key (1–32 letters, digits, `-`,
     /// `_` or `.`), a blank or too long title, an assignee with a blank name.
     public static func opened(
-        id: UUID, workflowInstanceId: UUID, type: String, title: String, assignee: TaskAssignee, priority: TaskPriority,
-        requiresSignature: Bool, at now: Date, dueDates: DueDateRule
+        id: UUID, workflowInstanceId: UUID, siteId: UUID, lineId: UUID?, type: String, title: String, assignee: TaskAssignee,
+        priority: TaskPriority, requiresSignature: Bool, at now: Date, dueDates: DueDateRule
     ) throws(DomainError) -> HumanTask {
         var v = Validator()
         v.code(type, "type")
@@ -103,8 +110,8 @@ public struct HumanTask: Codable, Sendable, Equatable, Identifiable {
         assignee.check(&v, field: "assignee")
         try v.finish()
         return HumanTask(
-            id: id, workflowInstanceId: workflowInstanceId, type: type, title: title, assignee: assignee, priority: priority,
-            dueAt: dueDates.dueDate(for: priority, raisedAt: now), status: .open, revision: 1,
+            id: id, workflowInstanceId: workflowInstanceId, siteId: siteId, lineId: lineId, type: type, title: title,
+            assignee: assignee, priority: priority, dueAt: dueDates.dueDate(for: priority, raisedAt: now), status: .open, revision: 1,
             requiresSignature: requiresSignature, createdAt: now, updatedAt: now)
     }
 
