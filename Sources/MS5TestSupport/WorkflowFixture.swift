@@ -13,12 +13,19 @@ public struct WorkflowFixture: Sendable {
     /// Monday 2026-03-02 09:00 CET = 08:00Z, in BREAD1's Early shift.
     public static let monday = at("2026-03-02T09:00:00+01:00")
 
+    /// BAK1, with BREAD1, ROLL1 and PACK1.
     public let site: Site
+    /// BAK2, with OVEN1.
     public let otherSite: Site
+    /// 3×8 Monday to Friday from 06:00.
     public let bread: Line
+    /// 3×8 every day from 06:00.
     public let rolls: Line
+    /// No shifts set.
     public let packing: Line
+    /// The line of BAK2 (no shifts set).
     public let oven: Line
+    /// The accounts by username.
     public let users: [String: User]
 
     /// The instant an ISO 8601 text names.

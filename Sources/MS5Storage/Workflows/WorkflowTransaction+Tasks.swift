@@ -7,8 +7,9 @@ extension WorkflowTransaction {
     /// Opens a task of the running instance `instanceId`, due by its priority on its line's
     /// shifts (or its site's days) in its site's time zone, escalating by `input.escalation`.
     ///
-    /// Fails with `invalid` naming every field at fault (a line or site that does not exist, a
-    /// user or team assignee nobody has), and with `conflict` when the instance has ended.
+    /// Fails with `invalid` naming the fields at fault (those of the input, a line or site that
+    /// does not exist, a user or team assignee nobody has), and with `conflict` when the instance
+    /// has ended.
     public func openTask(_ input: HumanTaskInput, for instanceId: UUID) async throws -> HumanTask {
         try input.validate()
         try await requireRunning(instanceId)

@@ -10,6 +10,10 @@ import Testing
 /// The task API over a database holding the workflow fixture plant (BAK1 with BREAD1, BAK2 with
 /// OVEN1). Tasks are opened by the engine's side (``WorkflowStore``); the server's accounts are
 /// named after their roles, and team FLOOR holds `maintenance` and `operator`: two people, two tablets.
+///
+/// Everything is written before the server starts, so that only the server writes while it runs:
+/// two SQLite handles writing at once wait for each other inside SQLite, each wait holding a
+/// thread of the pool the whole test process shares.
 @Suite("Task API")
 struct TaskAPITests {
     static let roles: [Role] = [.admin, .supervisor, .maintenance, .operator, .viewer]
@@ -26,13 +30,23 @@ struct TaskAPITests {
             WorkflowStore(database: database))
     }
 
-    /// Runs `body` with the plant, team FLOOR and a server on the same database.
-    static func run(_ kind: Database.Kind, _ body: @escaping @Sendable (Database, WorkflowFixture, TestServer) async throws -> Void) async throws {
+    /// Seeds the plant, the server's accounts, team FLOOR and what `seed` opens, then runs `body`
+    /// with a server on the same database.
+    static func run<Seeded: Sendable>(
+        _ kind: Database.Kind, seed: @escaping @Sendable (Database, WorkflowFixture) async throws -> Seeded,
+        _ body: @escaping @Sendable (Database, WorkflowFixture, Seeded, TestServer) async throws -> Void
+    ) async throws {
         try await TestDatabases.with(kind) { database in
             let plant = try await WorkflowFixture.make(database)
+            let accounts = AccountService(database: database, bcryptCost: 4)
+            for role in roles {
+                _ = try await accounts.create(
+                    UserInput(username: role.rawValue, displayName: role.rawValue, role: role, password: TestServer.password), temporary: false)
+            }
+            _ = try await TeamStore(database: database).create(TeamInput(code: "FLOOR", name: "Floor", members: ["maintenance", "operator"]))
+            let seeded = try await seed(database, plant)
             try await TestServer.run(database: database.url, roles: roles) { server in
-                _ = try await TeamStore(database: database).create(TeamInput(code: "FLOOR", name: "Floor", members: ["maintenance", "operator"]))
-                try await body(database, plant, server)
+                try await body(database, plant, seeded, server)
             }
         }
     }
@@ -43,8 +57,9 @@ struct TaskAPITests {
 
     @Test("Roles: viewers read, floor staff claim what is for them, only shift leads cancel", arguments: TestDatabases.kinds)
     func roles(kind: Database.Kind) async throws {
-        try await Self.run(kind) { database, plant, server in
-            let task = try await Self.open(database, plant, for: .role(.maintenance))
+        try await Self.run(kind, seed: { database, plant in
+            try await Self.open(database, plant, for: .role(.maintenance))
+        }) { _, _, task, server in
             let path = "/v1/tasks/\(task.id)"
             let listed = try TestServer.decode(Page<HumanTask>.self, try await server.send(.get, "/v1/tasks", as: .viewer))
             #expect(listed.items.map(\.id) == [task.id])
@@ -70,8 +85,10 @@ struct TaskAPITests {
 
     @Test("Two tablets: the second claim and the second completion get a 409 saying who, and the first's work stays", arguments: TestDatabases.kinds)
     func conflicts(kind: Database.Kind) async throws {
-        try await Self.run(kind) { database, plant, server in
-            let contested = try await Self.open(database, plant, for: .team("FLOOR"))
+        try await Self.run(kind, seed: { database, plant in
+            [try await Self.open(database, plant, for: .team("FLOOR")), try await Self.open(database, plant, for: .team("FLOOR"))]
+        }) { _, _, tasks, server in
+            let (contested, done) = (tasks[0], tasks[1])
             let path = "/v1/tasks/\(contested.id)"
             #expect(try await server.send(.post, "\(path)/claim", as: .maintenance, json: TaskRevision(revision: 1)).status == .ok)
             let second = try await server.send(.post, "\(path)/claim", as: .operator, json: TaskRevision(revision: 1))
@@ -81,7 +98,6 @@ struct TaskAPITests {
             #expect(try Self.task(try await server.send(.get, path)).claimedBy == "maintenance")
 
             // Both tablets saw revision 1 of another task while offline; both complete it when back.
-            let done = try await Self.open(database, plant, for: .team("FLOOR"))
             let first = try await server.send(.post, "/v1/tasks/\(done.id)/complete", as: .operator, json: TaskCompletion(revision: 1, password: nil, totp: nil))
             #expect(try first.status == .ok && Self.task(first).completedBy == "operator")
             let late = try await server.send(
@@ -93,8 +109,9 @@ struct TaskAPITests {
 
     @Test("A task that needs a signature: without the password 422, a wrong one 403, the right one completes it signed", arguments: TestDatabases.kinds)
     func signature(kind: Database.Kind) async throws {
-        try await Self.run(kind) { database, plant, server in
-            let task = try await Self.open(database, plant, for: .team("FLOOR"), requiresSignature: true)
+        try await Self.run(kind, seed: { database, plant in
+            try await Self.open(database, plant, for: .team("FLOOR"), requiresSignature: true)
+        }) { database, _, task, server in
             let path = "/v1/tasks/\(task.id)/complete"
             let unsigned = try await server.send(.post, path, as: .operator, json: TaskCompletion(revision: 1, password: nil, totp: nil))
             #expect(unsigned.status == .unprocessableContent && unsigned.problem?.errors.first?.field == "/password")
@@ -111,8 +128,9 @@ struct TaskAPITests {
 
     @Test("Bad input is refused by field; an unknown task is a 404", arguments: TestDatabases.kinds)
     func validation(kind: Database.Kind) async throws {
-        try await Self.run(kind) { database, plant, server in
-            let task = try await Self.open(database, plant, for: .team("FLOOR"))
+        try await Self.run(kind, seed: { database, plant in
+            try await Self.open(database, plant, for: .team("FLOOR"))
+        }) { _, _, task, server in
             let zero = try await server.send(.post, "/v1/tasks/\(task.id)/claim", as: .operator, json: TaskRevision(revision: 0))
             #expect(zero.status == .unprocessableContent && zero.problem?.errors.first?.field == "/revision")
             let nobody = try await server.send(
@@ -134,12 +152,14 @@ struct TaskAPITests {
 
     @Test("Site scope: another site's task is not listed and answers 404; my tasks and paging", arguments: TestDatabases.kinds)
     func siteScopeAndPaging(kind: Database.Kind) async throws {
-        try await Self.run(kind) { database, plant, server in
-            let north = [
+        try await Self.run(kind, seed: { database, plant in
+            [
                 try await Self.open(database, plant, for: .role(.supervisor)), try await Self.open(database, plant, for: .role(.supervisor)),
                 try await Self.open(database, plant, for: .role(.maintenance), type: "dds.action"),
+                try await Self.open(database, plant, for: .role(.supervisor), on: plant.oven),
             ]
-            let south = try await Self.open(database, plant, for: .role(.supervisor), on: plant.oven)
+        }) { _, plant, tasks, server in
+            let (north, south) = (Array(tasks.prefix(3)), tasks[3])
             let supervisor = try await SiteScopeTests.userId(server, .supervisor)
             #expect(try await server.send(.put, "/v1/users/\(supervisor)/sites", json: UserSites([plant.site.id])).status == .ok)
 

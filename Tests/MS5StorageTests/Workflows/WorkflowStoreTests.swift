@@ -99,4 +99,26 @@ struct WorkflowStoreTests {
             #expect(try await store.fireDue { _, _ in Issue.record("fired twice") } == TimerRound())
         }
     }
+    @Test("The engine withdraws a task whatever revision people saw; a closed task escalates no more", arguments: TestDatabases.kinds)
+    func engineCancels(kind: Database.Kind) async throws {
+        try await TestDatabases.with(kind) { database in
+            let plant = try await WorkflowFixture.make(database)
+            let store = WorkflowStore(database: database, clock: { Self.t0 })
+            // Priority 1 at 09:00 CET: due 10:00 CET, the chain's one level at once.
+            let task = try await plant.open(
+                HumanTaskInput(
+                    type: "dds.action", title: "Check the seal", assignee: .role(.maintenance), priority: .direct, lineId: plant.bread.id,
+                    escalation: TaskEscalationChain(levels: [TaskEscalationLevel(overdueSeconds: 0, notify: [.role(.supervisor)])])),
+                store)
+            let anna = try await plant.actor("anna", database)
+            _ = try await HumanTaskStore(database: database, clock: { Self.t0 }).claim(task.id, by: anna, seenRevision: 1)
+            let withdrawn = try await store.transaction { try await $0.cancelTask(task.id, reason: "The action was closed at the board") }
+            #expect(withdrawn.status == .cancelled && withdrawn.cancelledBy == "system" && withdrawn.revision == 3)
+            await #expect(throws: DomainError.self) { try await store.transaction { try await $0.cancelTask(task.id, reason: "again") } }
+            let later = HumanTaskStore(database: database, clock: { WorkflowFixture.at("2026-03-02T11:00:00+01:00") })
+            #expect(try await later.escalateDue().isEmpty)
+            let events = try await EventLog(database: database).events(after: 0, matching: EventFilter(types: [.workflowTaskCancelled]), limit: 10)
+            #expect(try events.map { try EventData.decode(HumanTaskEvent.self, from: $0.event.data).actor } == ["system"])
+        }
+    }
 }

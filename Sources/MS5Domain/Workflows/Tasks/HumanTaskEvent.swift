@@ -14,6 +14,7 @@ public struct HumanTaskEvent: Codable, Sendable, Equatable {
         case escalated
     }
 
+    /// The step taken.
     public var kind: Kind
     /// The task after the step.
     public var task: HumanTask
