@@ -35,16 +35,14 @@ final class DeliveryLedger: Sendable {
         var closeWaiters: [CheckedContinuation<Void, Never>] = []
 
         /// Records the outcome of one message and resumes its batch's waiter when it was the last.
+        /// The batch is changed where it lies: a copy taken out of the dictionary would copy its
+        /// outcomes with every report, which made a batch cost the square of its size.
         mutating func settle(batch id: UInt, index: Int, with outcome: KafkaDeliveryOutcome) {
-            guard var batch = batches[id] else { return }
-            batch.outcomes[index] = outcome
-            batch.remaining -= 1
-            if batch.remaining == 0, let waiter = batch.waiter {
-                batches[id] = nil
-                waiter.resume(returning: batch.outcomes.compactMap { $0 })
-            } else {
-                batches[id] = batch
-            }
+            guard batches[id] != nil else { return }
+            batches[id]?.outcomes[index] = outcome
+            batches[id]?.remaining -= 1
+            guard batches[id]?.remaining == 0, let waiter = batches[id]?.waiter, let batch = batches.removeValue(forKey: id) else { return }
+            waiter.resume(returning: batch.outcomes.compactMap { $0 })
         }
     }
 
