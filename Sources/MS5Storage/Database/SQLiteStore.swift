@@ -70,7 +70,9 @@ final class SQLiteStore: Sendable {
                 try await db.raw("COMMIT").run()
                 return result
             } catch {
-                try? await db.raw("ROLLBACK").run()
+                // A cancelled task's statements are refused; the rollback runs all the same, or
+                // the writer would stay inside this transaction.
+                try? await Task { try await db.raw("ROLLBACK").run() }.value
                 throw error
             }
         }
