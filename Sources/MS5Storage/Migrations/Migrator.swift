@@ -7,7 +7,7 @@ public struct Migrator: Sendable {
     static let migrations: [Migration] = [
         .plantModel, .timeSeries, .machineData, .aggregateTracking, .production, .connections, .andon, .idempotency, .teams,
         .signInProtection, .checklists, .connectionCredentials, .auditLedger, .sessions, .totp, .externalAccounts, .oidcSignIns,
-        .sharedTablets, .signatures, .userSites, .kpiDayParts, .kpiParts, .compactSamples, .outbox, .inboundMessages,
+        .sharedTablets, .signatures, .userSites, .kpiDayParts, .kpiParts, .compactSamples, .outbox, .inboundMessages, .eventSubscriptions,
     ]
 
     /// Where a database's schema stands against this binary.
