@@ -59,6 +59,10 @@ public func buildApplication(
             mail: try config.mail.map { SMTPMailTransport(configuration: $0, from: try MailAddress(parsing: config.mailFrom), logger: logger) },
             logger: logger),
     ]
+    services.append(EventWebhookService(
+        database: database,
+        sender: EventWebhookSender(webhooks: WebhookEndpointStore(database: database), render: { try JSONBody.encoder.encode(EventDocument($0)) }),
+        holder: instance, logger: logger))
     if let relay = backbone.kafka?.relay {
         services.append(relay)
     }
@@ -186,6 +190,7 @@ func buildRouter(
     api.addEventRoutes(events: events)
     api.addAndonRoutes(desk: AndonDesk(calls: AndonCallStore(database: database), bus: pipeline.bus), notifications: AndonNotificationStore(database: database))
     api.addAndonSettingsRoutes(database: database)
+    api.addEventSubscriptionRoutes(database: database)
     api.addLiveRoute(hub: live)
     try api.addDocumentRoute()
     return router
