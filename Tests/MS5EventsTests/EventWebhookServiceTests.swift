@@ -22,8 +22,9 @@ struct EventWebhookServiceTests {
             let store = EventSubscriptionStore(database: database)
             try await WebhookFixture.running([WebhookFixture.service(database)]) {
                 _ = try await RelayFixture.writeAndonEvents(database, plant: plant, calls: 3)
-                try await RelayFixture.wait(until: "three events were delivered") {
-                    try await store.detail(subscription.id).state.delivered == 3
+                try await RelayFixture.wait(until: "three events were delivered, and the last acknowledgement passed over") {
+                    let state = try await store.detail(subscription.id).state
+                    return state.delivered == 3 && state.position == 6
                 }
                 // The other site's subscription passes over every event, none being its own.
                 try await RelayFixture.wait(until: "the other subscription passed over everything") {
