@@ -220,10 +220,11 @@ let package = Package(
         // A separate Kafka-protocol broker (noida-db) and kcat, for end-to-end tests.
         .target(name: "MS5KafkaTestSupport", dependencies: ["MS5ChildProcess", "MS5Kafka"], swiftSettings: strictSettings),
         // The event backbone: following the outbox for each consumer under a lease held by one
-        // instance at a time, and relaying it to Kafka.
+        // instance at a time, relaying it to Kafka and delivering it to subscribed (signed) webhooks.
         .target(
             name: "MS5Events",
             dependencies: [
+                "MS5Andon",
                 "MS5Domain",
                 "MS5Storage",
                 "MS5Kafka",
@@ -274,7 +275,8 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        // For tests only: the databases storage tests run on (SQLite, and PostgreSQL when configured).
+        // For tests only: the databases storage tests run on (SQLite, and PostgreSQL when configured),
+        // and a real HTTP receiver for webhooks.
         .target(
             name: "MS5TestSupport",
             dependencies: [
@@ -283,6 +285,7 @@ let package = Package(
                 "MS5Storage",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
@@ -479,7 +482,7 @@ let package = Package(
         .testTarget(
             name: "MS5EventsTests",
             dependencies: [
-                "MS5Domain", "MS5Events", "MS5Identity", "MS5Kafka", "MS5KafkaTestSupport", "MS5Storage", "MS5TestSupport",
+                "MS5Andon", "MS5Domain", "MS5Events", "MS5Identity", "MS5Kafka", "MS5KafkaTestSupport", "MS5Storage", "MS5TestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -522,6 +525,7 @@ let package = Package(
         .testTarget(
             name: "MS5ServerTests",
             dependencies: [
+                "MS5Andon",
                 "MS5ChildProcess",
                 "MS5Domain",
                 "MS5Identity",

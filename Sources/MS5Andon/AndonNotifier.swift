@@ -7,6 +7,9 @@ import ServiceLifecycle
 /// Delivers the notification outbox: signed webhook POSTs, e-mails, and in-app notices (those
 /// travel with the call's event on the live feed). Each notification is claimed by one instance;
 /// a failed one is retried on the ``DeliveryRetry`` schedule and its last error kept in the log.
+/// A webhook POST carries the notification's id as `X-MS5-Delivery` and `Idempotency-Key`, the
+/// same on every attempt, so that a receiver drops a repeat (sent again when an instance died
+/// between sending and recording it).
 public struct AndonNotifier: Service {
     let notifications: AndonNotificationStore
     let webhooks: WebhookEndpointStore
@@ -38,6 +41,9 @@ public struct AndonNotifier: Service {
     public func deliverDue() async throws -> Int {
         let claimed = try await notifications.claimDue()
         for item in claimed {
+            // Those claimed together are sent one after another: each claim is renewed before
+            // its message goes, so that none runs out while earlier ones are sent.
+            guard try await notifications.renewClaim(item.notification) else { continue }
             do {
                 try await deliver(item)
                 try await notifications.markSent(item.notification.id)
@@ -87,6 +93,7 @@ public struct AndonNotifier: Service {
                 "Content-Type": "application/json",
                 "X-MS5-Event": message.type,
                 "X-MS5-Delivery": item.notification.id.uuidString.lowercased(),
+                "Idempotency-Key": item.notification.id.uuidString.lowercased(),
                 "X-MS5-Timestamp": "\(timestamp)",
                 "X-MS5-Signature": WebhookSignature.header(body: body, timestamp: timestamp, secret: signing.secret),
             ], timeout: .seconds(10))

@@ -17,21 +17,38 @@ public struct OutboxFollower: Sendable {
     public var batchSize: Int
     /// How long to wait before looking again when there was nothing new.
     public var idleWait: Duration
-    /// How long to wait before handing over events again after the handler failed.
+    /// How long to wait before handing over events again after the handler failed; the wait
+    /// doubles with each failure in a row up to ``maximumRetryDelay``.
     public var retryDelay: Duration
+    /// The longest wait between attempts.
+    public var maximumRetryDelay: Duration
+    /// Which events the consumer follows; the others are passed over.
+    public var filter: EventFilter
     let logger: Logger
 
     /// Creates a follower of `log` for the consumer `lease` names.
     public init(
-        log: EventLog, lease: ConsumerLease, batchSize: Int = 500, idleWait: Duration = .milliseconds(20),
-        retryDelay: Duration = .seconds(1), logger: Logger
+        log: EventLog, lease: ConsumerLease, filter: EventFilter = EventFilter(), batchSize: Int = 500, idleWait: Duration = .milliseconds(20),
+        retryDelay: Duration = .seconds(1), maximumRetryDelay: Duration? = nil, logger: Logger
     ) {
         self.log = log
         self.lease = lease
+        self.filter = filter
         self.batchSize = batchSize
         self.idleWait = idleWait
         self.retryDelay = retryDelay
+        self.maximumRetryDelay = max(retryDelay, maximumRetryDelay ?? retryDelay)
         self.logger = logger
+    }
+
+    /// The wait after `failures` failed attempts in a row: ``retryDelay`` doubled for each
+    /// failure after the first, at most ``maximumRetryDelay``.
+    public func delay(afterFailures failures: Int) -> Duration {
+        var delay = retryDelay
+        for _ in 1..<max(1, failures) where delay < maximumRetryDelay {
+            delay *= 2
+        }
+        return min(delay, maximumRetryDelay)
     }
 
     /// Runs until the task is cancelled. A new consumer starts after position `start`.
@@ -39,8 +56,9 @@ public struct OutboxFollower: Sendable {
     /// when part of it must be tried again); it is never called with an empty batch.
     ///
     /// While it holds the lease, a second task renews it every third of its length, however long
-    /// a batch takes; if a renewal finds the lease taken (this instance was cut off from the
-    /// database for too long), reading stops and this instance becomes a standby again.
+    /// a batch or a wait after a failure takes; if a renewal finds the lease taken (this instance
+    /// was cut off from the database for too long), reading stops and this instance becomes a
+    /// standby again.
     public func run(startingAfter start: @escaping @Sendable () async throws -> Int64, handle: @escaping @Sendable ([RecordedEvent]) async throws -> Int64) async {
         let renewEvery = lease.length / 3
         while !Task.isCancelled {
@@ -61,7 +79,8 @@ public struct OutboxFollower: Sendable {
                 try? await Task.sleep(for: retryDelay)
             }
         }
-        try? await lease.release()
+        let lease = lease
+        try? await Self.shielded { try await lease.release() }
     }
 
     /// Renews the lease until it is lost or the task is cancelled.
@@ -80,27 +99,50 @@ public struct OutboxFollower: Sendable {
         }
     }
 
-    /// Hands batches to `handle` from after `start` until the lease is lost or the task is cancelled.
+    /// Hands batches to `handle` from after `start` until the lease is lost or the task is
+    /// cancelled, waiting longer after each failure in a row.
     private func follow(from start: Int64, handle: @Sendable ([RecordedEvent]) async throws -> Int64) async {
         var position = start
+        var failures = 0
+        let lease = lease
         while !Task.isCancelled {
             do {
-                let batch = try await log.events(after: position, limit: batchSize)
+                // Read before the events: every event up to it is committed and seen below.
+                let head = filter == EventFilter() ? nil : try await log.head()
+                let batch = try await log.events(after: position, matching: filter, limit: batchSize)
                 guard let last = batch.last?.position else {
+                    // None up to the head is the consumer's: it passes over them, so that its
+                    // position and backlog tell how far it is, and the next look starts there.
+                    if let head, head > position {
+                        guard try await Self.shielded({ try await lease.advance(to: head) }) else { return }
+                        position = head
+                    }
                     try await Task.sleep(for: idleWait)
                     continue
                 }
                 let done = try await handle(batch)
                 if done > position {
-                    guard try await lease.advance(to: min(done, last)) else { return }
+                    guard try await Self.shielded({ try await lease.advance(to: min(done, last)) }) else { return }
                     position = min(done, last)
                 }
-                if done < last { try await Task.sleep(for: retryDelay) }
+                if done < last {
+                    failures += 1
+                    try await Task.sleep(for: delay(afterFailures: failures))
+                } else {
+                    failures = 0
+                }
             } catch {
                 if Task.isCancelled || error is CancellationError { return }
                 logger.warning("Following the outbox failed; trying again", metadata: ["consumer": "\(lease.consumer)", "error": "\(error)"])
                 try? await Task.sleep(for: retryDelay)
             }
         }
+    }
+
+    /// Runs `operation` to its end even when this task is cancelled: the database refuses a
+    /// cancelled task's statements, and what was handled must still be recorded, and the lease
+    /// given up at shutdown so that another instance takes over at once.
+    private static func shielded<R: Sendable>(_ operation: @escaping @Sendable () async throws -> R) async throws -> R {
+        try await Task { try await operation() }.value
     }
 }

@@ -55,6 +55,8 @@ struct NotificationDeliveryTests {
                 #expect(WebhookSignature.verify(header: signature, body: request.body, timestamp: timestamp, secret: "a-secret-of-twenty-chars"))
                 #expect(!WebhookSignature.verify(header: signature, body: request.body, timestamp: timestamp, secret: "another-secret-entirely"))
                 #expect(request.headers["x-ms5-event"] == "andon.escalated.v1")
+                #expect(request.headers["idempotency-key"] == hook.id.uuidString.lowercased())
+                #expect(request.headers["x-ms5-delivery"] == hook.id.uuidString.lowercased())
                 let json = try #require(try JSONSerialization.jsonObject(with: request.body) as? [String: Any])
                 #expect(json["type"] as? String == "andon.escalated.v1" && json["level"] as? Int == 2)
                 #expect((json["call"] as? [String: Any])?["id"] as? String == raised.call.id.uuidString)
@@ -67,6 +69,29 @@ struct NotificationDeliveryTests {
             _ = try await notifier.deliverDue()
             let givenUp = try #require(try await notifications.log(callId: raised.call.id).first { $0.channel == .email })
             #expect(givenUp.status == .failed && givenUp.attempts == 3)
+        }
+    }
+
+    @Test("A claim lasts 15 s and is renewed before sending; one that ran out and was taken over is left to its new holder",
+          arguments: TestDatabases.kinds)
+    func shortClaims(_ kind: Database.Kind) async throws {
+        try await TestDatabases.with(kind) { database in
+            let plant = try await AndonFixture.make(database)
+            let t0 = AndonFixture.start
+            let clock = ManualClock(t0)
+            let notifications = AndonNotificationStore(database: database, clock: clock.function)
+            _ = try await AndonCallStore(database: database, clock: clock.function).raise(plant.callInput, by: "olga")
+            let first = try await notifications.claimDue()
+            #expect(first.count == 2)
+            clock.set(t0.addingTimeInterval(14))
+            #expect(try await notifications.claimDue().isEmpty)
+            #expect(try await notifications.renewClaim(first[0].notification))
+            clock.set(t0.addingTimeInterval(16))
+            // The second claim ran out unrenewed: another instance takes it, and the first may no longer send it.
+            let second = try await notifications.claimDue()
+            #expect(second.map(\.notification.id) == [first[1].notification.id])
+            #expect(try await !notifications.renewClaim(first[1].notification))
+            #expect(try await notifications.renewClaim(second[0].notification))
         }
     }
 

@@ -61,6 +61,10 @@ public func buildApplication(
             logger: logger),
         WorkflowEngine(database: database, logger: logger),
     ]
+    services.append(EventWebhookService(
+        database: database,
+        sender: EventWebhookSender(webhooks: WebhookEndpointStore(database: database), render: { try JSONBody.encoder.encode(EventDocument($0)) }),
+        holder: instance, logger: logger))
     if let relay = backbone.kafka?.relay {
         services.append(relay)
     }
@@ -189,6 +193,7 @@ func buildRouter(
     api.addAndonRoutes(desk: AndonDesk(calls: AndonCallStore(database: database), bus: pipeline.bus), notifications: AndonNotificationStore(database: database))
     api.addAndonSettingsRoutes(database: database)
     api.addTaskRoutes(tasks: HumanTaskStore(database: database), accounts: accounts)
+    api.addEventSubscriptionRoutes(database: database)
     api.addLiveRoute(hub: live)
     try api.addDocumentRoute()
     return router

@@ -11,6 +11,11 @@ public struct AndonNotificationStore: Sendable {
         public var call: AndonCall
     }
 
+    /// How long a claim lasts: a delivery whose instance died is taken up by another after at
+    /// most this long. Short, so that the window in which a delivery is in doubt is; each
+    /// claim is renewed just before its message is sent (``renewClaim(_:lease:)``).
+    public static let claimLease: Duration = .seconds(15)
+
     let database: Database
     let clock: @Sendable () -> Date
 
@@ -22,7 +27,7 @@ public struct AndonNotificationStore: Sendable {
 
     /// Claims up to `limit` notifications that are due (or whose claim ran out after `lease`),
     /// each for this instance alone.
-    public func claimDue(lease: Duration = .seconds(60), limit: Int = 50) async throws -> [Claimed] {
+    public func claimDue(lease: Duration = claimLease, limit: Int = 50) async throws -> [Claimed] {
         let now = clock()
         let candidates = try await database.read { db in
             try await db.select().column("*").from("andon_notifications")
@@ -51,6 +56,18 @@ public struct AndonNotificationStore: Sendable {
             claimed.append(Claimed(notification: notification, call: call))
         }
         return claimed
+    }
+
+    /// Extends the claim on `notification` (as claimed: same attempt) to `lease` from now;
+    /// false when the claim ran out and another instance took it, which then delivers it.
+    public func renewClaim(_ notification: AndonNotification, lease: Duration = claimLease) async throws -> Bool {
+        let now = clock()
+        return try await database.transaction { db in
+            try await !db.update("andon_notifications").set("claimed_until", to: SQLBind(now.addingTimeInterval(lease / .seconds(1))))
+                .where("id", .equal, notification.id).where("status", .equal, AndonNotification.Status.sending.rawValue)
+                .where("attempts", .equal, notification.attempts)
+                .returning("id").all().isEmpty
+        }
     }
 
     /// Records a delivery.

@@ -45,7 +45,7 @@ public struct WebhookEndpointStore: Sendable {
     }
 
     /// Deletes an endpoint, recording it as it was (without its secret); refused while an
-    /// escalation policy names it.
+    /// escalation policy names it or an event subscription sends to it.
     public func delete(_ id: UUID) async throws {
         try await database.transaction { db in
             guard let before = try await db.select().columns(Self.publicColumns).from("webhook_endpoints").where("id", .equal, id)
@@ -54,6 +54,10 @@ public struct WebhookEndpointStore: Sendable {
             let policies = try await db.select().column("levels").from("escalation_policies").all(decodingColumn: "levels", as: String.self)
             if policies.contains(where: { $0.contains(id.uuidString) || $0.contains(id.uuidString.lowercased()) }) {
                 throw DomainError(.conflict, "An escalation policy sends to this endpoint; change the policy first.")
+            }
+            let subscriptions = try await RecordTable<Site>.count(db, in: "event_subscriptions", where: "endpoint_id", equals: id)
+            if subscriptions > 0 {
+                throw DomainError(.conflict, "\(subscriptions) event subscription(s) send to this endpoint; delete them or move them to another endpoint first.")
             }
             try await db.delete(from: "webhook_endpoints").where("id", .equal, id).run()
             try await AuditLedger.record(

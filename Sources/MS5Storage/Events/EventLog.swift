@@ -20,10 +20,12 @@ public struct EventLog: Sendable {
         }
     }
 
-    /// How many events match `filter`.
-    public func count(matching filter: EventFilter) async throws -> Int {
+    /// How many events after `position` match `filter`.
+    public func count(after position: Int64 = 0, matching filter: EventFilter) async throws -> Int {
         try await database.read { db in
-            try await Self.matching(filter, db.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from("outbox"))
+            try await Self.matching(
+                filter, db.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from("outbox")
+                    .where("position", .greaterThan, SQLBind(position)))
                 .first(decodingColumn: "n", as: Int.self) ?? 0
         }
     }

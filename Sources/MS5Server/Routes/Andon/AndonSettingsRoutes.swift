@@ -99,7 +99,7 @@ extension APIRoutes {
         }
         add(APIOperation(
             method: .delete, path: "/v1/webhooks/{id}", operationId: "deleteWebhook",
-            summary: "Remove a webhook endpoint no policy uses.", tag: tag, access: .administrators,
+            summary: "Remove a webhook endpoint no policy or event subscription uses.", tag: tag, access: .administrators,
             parameters: [.id("webhook endpoint")], canConflict: true)
         ) { _, context in
             try await webhooks.delete(try context.pathID("webhook endpoint"))

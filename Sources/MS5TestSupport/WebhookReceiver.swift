@@ -6,23 +6,26 @@ import Synchronization
 
 /// A real HTTP server on 127.0.0.1 that keeps every request it receives and answers each with
 /// the next status of a script (then 200).
-final class WebhookReceiver: Sendable {
-    struct Received: Sendable {
-        let headers: [String: String]
-        let body: Data
+public final class WebhookReceiver: Sendable {
+    /// One request as received: its headers (names in lower case) and body.
+    public struct Received: Sendable {
+        public let headers: [String: String]
+        public let body: Data
     }
 
     private let state: Mutex<(received: [Received], statuses: [Int])>
     private let channel: Mutex<(any Channel)?> = Mutex(nil)
 
-    init(statuses: [Int]) {
+    /// Creates a receiver answering the requests with `statuses` in turn, then with 200.
+    public init(statuses: [Int] = []) {
         state = Mutex((received: [], statuses: statuses))
     }
 
-    var received: [Received] { state.withLock { $0.received } }
+    /// Every request so far, in the order received.
+    public var received: [Received] { state.withLock { $0.received } }
 
     /// Starts listening; returns the URL to POST to.
-    func start() async throws -> String {
+    public func start() async throws -> String {
         let bound = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .childChannelInitializer { channel in
                 channel.pipeline.configureHTTPServerPipeline().flatMap { channel.pipeline.addHandler(Handler(receiver: self)) }
@@ -32,7 +35,8 @@ final class WebhookReceiver: Sendable {
         return "http://127.0.0.1:\(bound.localAddress!.port!)/ms5-hook"
     }
 
-    func stop() async throws {
+    /// Stops listening.
+    public func stop() async throws {
         try await channel.withLock { $0 }?.close().get()
     }
 
