@@ -58,9 +58,11 @@ struct EdgeLossTests {
         kill(edge.process.processIdentifier, SIGKILL)  // mid-run, maybe mid-batch
         _ = try await edge.waitForExit(timeout: .seconds(10))
         edge = try MS5Process(edgeArguments, in: folder, stdin: password + "\n")
-        // The restarted edge has its bindings from the core once it says so: wait for that, not a time.
+        // The restarted edge is running once it has its bindings and has delivered to the core
+        // again: wait for that, not a time, before stopping it.
         try await edge.waitForError(containing: "Bindings from the core")
-        #expect(try await edge.terminate() == 0)
+        _ = try await Self.waitForStatus(port: statusPort) { ($0["samplesSent"] as? Int ?? 0) > 0 }
+        #expect(try await edge.terminate() == 0, "\(edge.stderr)")
         #expect(try await server.terminate() == 0)
 
         let queue = folder.appendingPathComponent("edge/queue.sqlite")
