@@ -101,10 +101,11 @@ struct EventSubscriptionAPITests {
             let raised = try await server.send(.post, "/v1/andon/calls", as: .supervisor, json: AndonCallInput(
                 lineId: line.id, equipmentId: equipment.id, category: .maintenance, priority: .high, text: "Blade dull"))
             #expect(raised.status == .created)
-            // The service finds the new subscription within seconds; the detail counts the delivery once the receiver took it.
+            // The service finds the new subscription within seconds; the detail counts the delivery once the receiver took it,
+            // and the backlog empties once the position has moved past it (a moment later).
             let deadline = ContinuousClock.now + .seconds(60)
             var detail = try TestServer.decode(EventSubscriptionDetail.self, try await server.send(.get, "/v1/event-subscriptions/\(subscription.id)"))
-            while detail.state.delivered == 0, ContinuousClock.now < deadline {
+            while detail.state.delivered == 0 || detail.state.backlog > 0, ContinuousClock.now < deadline {
                 try await Task.sleep(for: .milliseconds(50))
                 detail = try TestServer.decode(EventSubscriptionDetail.self, try await server.send(.get, "/v1/event-subscriptions/\(subscription.id)"))
             }
