@@ -78,6 +78,8 @@ public struct WorkflowEngine: Service {
                 do {
                     try await runDue()
                 } catch {
+                    // A round cut short by shutdown is no failure.
+                    if Task.isCancelled || error is CancellationError { return }
                     logger.warning("Running the workflow engine's due work failed; trying again", metadata: ["error": "\(error)"])
                 }
             }
