@@ -131,7 +131,9 @@ struct MockClusterFailureTests {
         let failures = KafkaTestData.failures(outcomes)
         #expect(failures.count == 5)
         #expect(failures.allSatisfy { $0.code == .messageTimedOut && $0.name == "_MSG_TIMED_OUT" })
-        #expect(waited >= .milliseconds(900) && waited < .seconds(10))
+        // It waited for the message timeout rather than failing at once; how much longer a busy
+        // machine takes to report it is no property of the producer, so no upper bound is asserted.
+        #expect(waited >= .milliseconds(900))
     }
 
     @Test("a full local queue makes send wait for room instead of failing")
