@@ -110,17 +110,21 @@ struct RealtimeSession: Sendable {
 
     private func sendHeartbeats() async {
         let configuration = hub.configuration
+        // A client is only dropped after it was sent a heartbeat: a server too busy to wake up in
+        // time must not close a client that never had the chance to answer.
+        var heartbeatSent = false
         while !Task.isCancelled {
             do {
                 try await Task.sleep(for: configuration.heartbeatInterval)
             } catch {
                 return
             }
-            if connection.silence > configuration.heartbeatTimeout {
+            if heartbeatSent, connection.silence > configuration.heartbeatTimeout {
                 connection.close(.heartbeatTimeout)
                 return
             }
             connection.enqueue(ServerMessages.heartbeat)
+            heartbeatSent = true
         }
     }
 
