@@ -239,7 +239,7 @@ let package = Package(
             dependencies: [
                 "MS5Domain",
                 "MS5Storage",
-                "MS5Ingest",
+                "MS5Workflows",
                 "MS5Mail",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -490,7 +490,7 @@ let package = Package(
         .testTarget(
             name: "MS5AndonTests",
             dependencies: [
-                "MS5Andon", "MS5Domain", "MS5Ingest", "MS5Mail", "MS5Storage", "MS5TestSupport",
+                "MS5Andon", "MS5Domain", "MS5Mail", "MS5Storage", "MS5TestSupport", "MS5Workflows",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "NIOCore", package: "swift-nio"),

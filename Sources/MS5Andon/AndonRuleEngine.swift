@@ -9,7 +9,7 @@ import ServiceLifecycle
 /// for each condition past its threshold. Working from stored data, it picks up after a restart,
 /// and the database keeps it to one open rule call per equipment and category across instances.
 public struct AndonRuleEngine: Service {
-    let desk: AndonDesk
+    let calls: AndonCallStore
     let rules: AndonRuleStore
     let faults: FaultEventStore
     let states: StateStore
@@ -18,9 +18,9 @@ public struct AndonRuleEngine: Service {
     let clock: @Sendable () -> Date
     let logger: Logger
 
-    /// Creates the engine over `database`, raising calls through `desk`.
-    public init(desk: AndonDesk, database: Database, interval: Duration = .seconds(2), clock: @escaping @Sendable () -> Date = { Date() }, logger: Logger) {
-        self.desk = desk
+    /// Creates the engine over `database`, raising calls through `calls`.
+    public init(calls: AndonCallStore, database: Database, interval: Duration = .seconds(2), clock: @escaping @Sendable () -> Date = { Date() }, logger: Logger) {
+        self.calls = calls
         self.rules = AndonRuleStore(database: database)
         self.faults = FaultEventStore(database: database)
         self.states = StateStore(database: database)
@@ -36,10 +36,9 @@ public struct AndonRuleEngine: Service {
         var raised: [AndonCall] = []
         for rule in try await rules.list(enabledOnly: true) {
             guard let finding = try await finding(for: rule),
-                  let event = try await desk.calls.raise(by: rule, cause: finding.cause, text: finding.text)
+                  let event = try await calls.raise(by: rule, cause: finding.cause, text: finding.text)
             else { continue }
             logger.notice("Andon rule raised a call", metadata: ["rule": "\(rule.id)", "cause": "\(finding.cause)"])
-            desk.announce(event)
             raised.append(event.call)
         }
         return raised

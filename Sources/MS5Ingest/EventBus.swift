@@ -21,14 +21,9 @@ public final class EventBus: Sendable {
 
     /// Publishes an event of an equipment to every current subscriber.
     public func publish(_ kind: PlantEvent.Kind, equipmentId: UUID) {
-        publish(kind, lineId: nil, equipmentId: equipmentId)
-    }
-
-    /// Publishes an event of a line, and of one of its equipment when given, to every current subscriber.
-    public func publish(_ kind: PlantEvent.Kind, lineId: UUID?, equipmentId: UUID?) {
         state.withLock { state in
             state.sequence += 1
-            let event = PlantEvent(sequence: state.sequence, publishedAt: Date(), equipmentId: equipmentId, lineId: lineId, kind: kind)
+            let event = PlantEvent(sequence: state.sequence, publishedAt: Date(), equipmentId: equipmentId, kind: kind)
             for continuation in state.subscribers.values {
                 continuation.yield(event)
             }

@@ -1,7 +1,7 @@
 import Foundation
 import MS5Domain
 
-/// Something that happened on the floor, as later features (WebSocket, Andon, OEE) receive it.
+/// Something that happened on the floor, as the live feed and the stop publisher receive it in this process.
 public struct PlantEvent: Sendable, Equatable {
     /// What happened.
     public enum Kind: Sendable, Equatable {
@@ -14,17 +14,13 @@ public struct PlantEvent: Sendable, Equatable {
         /// A stop during planned production ended (`production.stop.planned.v1` or
         /// `production.stop.unplanned.v1`).
         case productionStop(ProductionStopEvent)
-        /// An Andon call was raised, acknowledged, escalated, resolved or cancelled.
-        case andon(AndonEvent)
     }
 
     /// A number increasing with every event of this process, for resuming after a gap.
     public let sequence: UInt64
     /// When the event was published.
     public let publishedAt: Date
-    /// The equipment the event is about; nil for events of a whole line (some Andon calls).
-    public let equipmentId: UUID?
-    /// The line, when the publisher knew it (Andon events); nil for machine events.
-    public let lineId: UUID?
+    /// The equipment the event is about.
+    public let equipmentId: UUID
     public let kind: Kind
 }

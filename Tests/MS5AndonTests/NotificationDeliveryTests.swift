@@ -27,7 +27,7 @@ struct NotificationDeliveryTests {
 
             let raised = try await calls.raise(plant.callInput, by: "olga")
             clock.set(t0.addingTimeInterval(60))
-            _ = try await calls.escalateDue()
+            _ = try await EscalationTests.escalator(database, clock: clock).escalateDue()
             // Level 1's app and e-mail messages and level 2's app and webhook messages are due.
             #expect(try await notifier.deliverDue() == 4)
             #expect(receiver.received.count == 1)

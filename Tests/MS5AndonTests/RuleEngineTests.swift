@@ -2,7 +2,6 @@ import Foundation
 import Logging
 import MS5Andon
 import MS5Domain
-import MS5Ingest
 import MS5Storage
 import MS5TestSupport
 import SQLKit
@@ -12,7 +11,7 @@ import Testing
 struct RuleEngineTests {
     static func engine(_ database: Database, clock: ManualClock) -> AndonRuleEngine {
         AndonRuleEngine(
-            desk: AndonDesk(calls: AndonCallStore(database: database, clock: clock.function), bus: EventBus()), database: database,
+            calls: AndonCallStore(database: database, clock: clock.function), database: database,
             clock: clock.function, logger: Logger(label: "ms5.test"))
     }
 

@@ -77,7 +77,6 @@ struct IngestPipelineTests {
                 case .values: kinds.append("values")
                 case .fault(let fault): kinds.append("fault \(fault.edge)")
                 case .state(let change): kinds.append("state \(change.opened.state.rawValue)")
-                case .andon(let andon): kinds.append(andon.type)
                 case .productionStop(let stop): kinds.append(stop.name)
                 }
                 if kinds.count == 6 { break }

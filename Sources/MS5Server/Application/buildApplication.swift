@@ -51,15 +51,15 @@ public func buildApplication(
         LiveFeed(bus: pipeline.bus, hub: live, database: database, logger: logger),
         LiveOEE(database: database, hub: live, logger: logger),
     ]
-    let andon = AndonDesk(calls: AndonCallStore(database: database), bus: pipeline.bus)
+    var timerHandlers = TimerHandlers()
+    try AndonEscalation.register(in: &timerHandlers, logger: logger)
     services += [
-        AndonEscalator(desk: andon, logger: logger),
-        AndonRuleEngine(desk: andon, database: database, logger: logger),
+        AndonRuleEngine(calls: AndonCallStore(database: database), database: database, logger: logger),
         AndonNotifier(
             notifications: AndonNotificationStore(database: database), webhooks: WebhookEndpointStore(database: database),
             mail: try config.mail.map { SMTPMailTransport(configuration: $0, from: try MailAddress(parsing: config.mailFrom), logger: logger) },
             logger: logger),
-        WorkflowEngine(database: database, logger: logger),
+        WorkflowEngine(database: database, handlers: timerHandlers, logger: logger),
     ]
     services.append(EventWebhookService(
         database: database,
@@ -190,7 +190,7 @@ func buildRouter(
     api.addImportRoutes(ImportService(database: database, pipeline: pipeline))
     api.addProductionRoutes(database: database)
     api.addEventRoutes(events: events)
-    api.addAndonRoutes(desk: AndonDesk(calls: AndonCallStore(database: database), bus: pipeline.bus), notifications: AndonNotificationStore(database: database))
+    api.addAndonRoutes(calls: AndonCallStore(database: database), notifications: AndonNotificationStore(database: database))
     api.addAndonSettingsRoutes(database: database)
     api.addTaskRoutes(tasks: HumanTaskStore(database: database), accounts: accounts)
     api.addEventSubscriptionRoutes(database: database)

@@ -18,9 +18,10 @@ enum LiveEvents {
     /// The live events of a bus event: latest values, coalesced per metric. States, faults,
     /// stops and Andon steps reach the feed from the outbox instead (``realtime(_:)``).
     static func realtime(_ event: PlantEvent, lineId: UUID?) throws -> [RealtimeEvent] {
-        guard case .values(let samples) = event.kind, let equipmentId = event.equipmentId else { return [] }
+        guard case .values(let samples) = event.kind else { return [] }
+        let equipmentId = event.equipmentId
         var scope: [RealtimeTopic] = [.equipment(equipmentId)]
-        if let line = event.lineId ?? lineId { scope.append(.line(line)) }
+        if let lineId { scope.append(.line(lineId)) }
         // A latest-value event replaces the one before it with the same key, so within one
         // batch only each metric's newest sample is worth publishing (a batch an edge or an
         // accelerated simulator sends can hold many samples of a metric).

@@ -2,12 +2,13 @@ import Foundation
 import MS5Domain
 import SQLKit
 
-/// Andon calls: raising, acknowledging, resolving and cancelling them, the board, and moving due
-/// calls to their next escalation level.
+/// Andon calls: raising, acknowledging, resolving and cancelling them, and the board.
 ///
-/// Escalation timers live in the calls' rows. Each escalation is a compare-and-set on the call's
-/// level, and the level's notifications are written in the same transaction, so with several ms5
-/// instances on one database exactly one of them escalates a call and queues its messages.
+/// Each call runs as an instance of ``AndonWorkflow`` on the durable workflow core, started with
+/// the call and ended with it; its next escalation is a durable timer of that instance, set and
+/// cancelled in the transaction of the call's change and fired by the workflow engine
+/// (``escalate(firing:in:)``), so with several ms5 instances on one database exactly one of them
+/// escalates a call and queues its messages.
 public struct AndonCallStore: Sendable {
     let database: Database
     let clock: @Sendable () -> Date
@@ -94,6 +95,7 @@ public struct AndonCallStore: Sendable {
             }
             let policy = try await EscalationPolicyStore.policy(db, lineId: call.lineId, category: call.category, priority: call.priority)
             if policy?.keepsEscalating(call.status) != true { call.nextEscalationAt = nil }
+            try await Self.follow(call, in: WorkflowTransaction(db: db, now: now))
             let updated = try await db.update("andon_calls")
                 .set(model: call, keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil)
                 .where("id", .equal, id).where("status", .equal, previous.rawValue)
@@ -151,60 +153,17 @@ public struct AndonCallStore: Sendable {
         }
     }
 
-    /// Moves every call whose timer has run out to its next level and queues that level's
-    /// notifications. A call another instance moved first is left to it.
-    public func escalateDue(limit: Int = 100) async throws -> [AndonEvent] {
-        let now = clock()
-        let due = try await database.read { db in
-            try await db.select().column("*").from("andon_calls")
-                .where("next_escalation_at", .lessThanOrEqual, SQLBind(now)).orderBy("next_escalation_at").limit(limit)
-                .all(decoding: AndonCall.self, keyDecodingStrategy: .convertFromSnakeCase)
-        }
-        var events: [AndonEvent] = []
-        for call in due {
-            if let event = try await escalate(call) { events.append(event) }
-        }
-        return events
-    }
-
-    private func escalate(_ seen: AndonCall) async throws -> AndonEvent? {
-        try await database.transaction { db -> AndonEvent? in
-            guard let due = seen.nextEscalationAt else { return nil }
-            var call = seen
-            let policy = try await EscalationPolicyStore.policy(db, lineId: call.lineId, category: call.category, priority: call.priority)
-            let next = call.level + 1
-            let recipients: EscalationLevel?
-            if let policy, policy.keepsEscalating(call.status), next <= policy.levels.count {
-                call.level = next
-                // The new level counts from when the old one ran out, so a pause of the
-                // escalator does not stretch the schedule.
-                call.levelReachedAt = due
-                call.nextEscalationAt = policy.nextEscalation(fromLevel: next, reachedAt: due)
-                recipients = policy.levels[next - 1]
-            } else {
-                call.nextEscalationAt = nil
-                recipients = nil
-            }
-            let moved = try await db.update("andon_calls")
-                .set("level", to: SQLBind(call.level)).set("level_reached_at", to: SQLBind(call.levelReachedAt))
-                .set("next_escalation_at", to: call.nextEscalationAt.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null)
-                .where("id", .equal, call.id).where("level", .equal, seen.level).where("status", .equal, seen.status.rawValue)
-                .returning("id").all()
-            guard !moved.isEmpty else { return nil }
-            try await AuditLedger.record(
-                db, action: "escalate", recordType: "Andon call", recordId: call.id.uuidString.lowercased(), before: seen, after: call)
-            guard let recipients else { return nil }
-            try await Self.queue(db, AndonNotification.announcing(callId: call.id, level: call.level, of: recipients, at: clock()))
-            return try await Self.announce(db, AndonEvent(kind: .escalated, call: call, recipients: recipients))
-        }
-    }
-
     private static func insert(_ db: any SQLDatabase, _ raised: AndonCall) async throws -> AndonEvent {
         var call = raised
         let policy = try await EscalationPolicyStore.policy(db, lineId: call.lineId, category: call.category, priority: call.priority)
         call.nextEscalationAt = policy?.nextEscalation(fromLevel: 1, reachedAt: call.raisedAt)
         try await db.insert(into: "andon_calls").model(call, keyEncodingStrategy: .convertToSnakeCase).run()
         try await AuditLedger.record(db, action: "raise", recordType: "Andon call", recordId: call.id.uuidString.lowercased(), before: AndonCall?.none, after: call)
+        let flow = WorkflowTransaction(db: db, now: call.raisedAt)
+        let instance = try await flow.start(AndonWorkflow.definition, firstStep: AndonWorkflow.step(atLevel: 1), subject: AndonWorkflow.subject(of: call.id))
+        if let next = call.nextEscalationAt {
+            _ = try await flow.schedule(AndonWorkflow.escalationPurpose, at: next, for: instance.id)
+        }
         let recipients = policy?.levels.first
         if let recipients {
             try await queue(db, AndonNotification.announcing(callId: call.id, level: 1, of: recipients, at: call.raisedAt))
@@ -212,13 +171,34 @@ public struct AndonCallStore: Sendable {
         return try await announce(db, AndonEvent(kind: .triggered, call: call, recipients: recipients))
     }
 
+    /// Moves the call's workflow instance along with a person's action: an acknowledged call
+    /// waits at its own step, its escalation timer cancelled unless the policy escalates it
+    /// further; a resolved or cancelled call ends its instance, and with it every timer.
+    private static func follow(_ call: AndonCall, in flow: WorkflowTransaction) async throws {
+        // Calls that ended before the workflow core took their escalation have no instance.
+        guard let instance = try await flow.running(AndonWorkflow.definition.name, about: AndonWorkflow.subject(of: call.id)) else { return }
+        switch call.status {
+        case .acknowledged:
+            _ = try await flow.advance(instance.id, to: AndonWorkflow.acknowledgedStep)
+            if call.nextEscalationAt == nil {
+                try await flow.cancelTimers(of: instance.id, purpose: AndonWorkflow.escalationPurpose)
+            }
+        case .resolved:
+            _ = try await flow.finish(instance.id, as: .completed)
+        case .cancelled:
+            _ = try await flow.finish(instance.id, as: .cancelled)
+        case .open:
+            break
+        }
+    }
+
     /// Writes a step of a call to the outbox in its transaction, and answers it.
-    private static func announce(_ db: any SQLDatabase, _ event: AndonEvent) async throws -> AndonEvent {
+    static func announce(_ db: any SQLDatabase, _ event: AndonEvent) async throws -> AndonEvent {
         try await Outbox.append(db, try CanonicalEvent.andon(event, siteId: try await EventPlacements.siteOfLine(db, id: event.call.lineId)))
         return event
     }
 
-    private static func queue(_ db: any SQLDatabase, _ notifications: [AndonNotification]) async throws {
+    static func queue(_ db: any SQLDatabase, _ notifications: [AndonNotification]) async throws {
         guard !notifications.isEmpty else { return }
         try await db.insert(into: "andon_notifications").models(notifications, keyEncodingStrategy: .convertToSnakeCase).run()
     }

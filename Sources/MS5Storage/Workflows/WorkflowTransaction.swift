@@ -33,6 +33,14 @@ public struct WorkflowTransaction: Sendable {
         try await WorkflowRows.instance(db, id: id)
     }
 
+    /// The running instance of the workflow `name` about `subject`, or nil when none runs.
+    public func running(_ name: String, about subject: WorkflowSubject) async throws -> WorkflowInstance? {
+        try await db.select().column("*").from("workflow_instances")
+            .where("subject_type", .equal, SQLBind(subject.recordType)).where("subject_id", .equal, SQLBind(subject.recordId))
+            .where("definition_name", .equal, SQLBind(name)).where("status", .equal, SQLBind(WorkflowStatus.running.rawValue))
+            .first().map(WorkflowRows.instance)
+    }
+
     /// Moves the instance `id` on to `step`.
     ///
     /// Fails with `conflict` when it has ended or another transaction moved it first.

@@ -7,7 +7,7 @@ import MS5Storage
 
 extension APIRoutes {
     /// Andon calls, the board, and the delivery log.
-    mutating func addAndonRoutes(desk: AndonDesk, notifications: AndonNotificationStore) {
+    mutating func addAndonRoutes(calls: AndonCallStore, notifications: AndonNotificationStore) {
         let tag = "Andon"
         let rules = self.rules
         add(APIOperation(
@@ -16,7 +16,7 @@ extension APIRoutes {
             input: AndonCallInput.self, status: .created
         ) { input, _, context in
             try await rules.requireParent(of: input, in: context.siteScope)
-            return try await desk.raise(input, by: try context.signedInUser.username)
+            return try await calls.raise(input, by: try context.signedInUser.username).call
         }
         add(APIOperation(
             method: .get, path: "/v1/andon/calls", operationId: "listAndonCalls",
@@ -30,14 +30,14 @@ extension APIRoutes {
             guard status == "active" || status == "all" else {
                 throw DomainError.invalid([FieldViolation(field: "/status", reason: "must be active or all")])
             }
-            let calls = try await desk.calls.list(lineId: try request.uuidQuery("lineId"), activeOnly: status == "active")
-            return ItemList(items: try await rules.filter(calls, in: context.siteScope, .line) { $0.lineId })
+            let active = try await calls.list(lineId: try request.uuidQuery("lineId"), activeOnly: status == "active")
+            return ItemList(items: try await rules.filter(active, in: context.siteScope, .line) { $0.lineId })
         }
         add(APIOperation(
             method: .get, path: "/v1/andon/calls/{id}", operationId: "getAndonCall",
             summary: "One Andon call with every step.", tag: tag, access: .signedIn, parameters: [.id("Andon call")])
         ) { _, context in
-            try await desk.calls.get(try context.pathID("Andon call"))
+            try await calls.get(try context.pathID("Andon call"))
         }
         add(APIOperation(
             method: .post, path: "/v1/andon/calls/{id}/status", operationId: "moveAndonCall",
@@ -45,13 +45,13 @@ extension APIRoutes {
             parameters: [.id("Andon call")], canConflict: true),
             input: AndonCallAction.self
         ) { action, _, context in
-            try await desk.act(try context.pathID("Andon call"), action, by: try context.signedInUser.username)
+            try await calls.act(try context.pathID("Andon call"), action, by: try context.signedInUser.username).call
         }
         add(APIOperation(
             method: .get, path: "/v1/andon/board", operationId: "andonBoard",
             summary: "Open calls per line of the account's sites, oldest first, with elapsed time, level and who has each.", tag: tag, access: .signedIn)
         ) { _, context in
-            var board = try await desk.calls.board()
+            var board = try await calls.board()
             board.lines = try await rules.filter(board.lines, in: context.siteScope, .line) { $0.lineId }
             return board
         }
