@@ -61,6 +61,7 @@ let package = Package(
         .target(
             name: "MS5Storage",
             dependencies: [
+                "MS5Retry",
                 "MS5Domain",
                 "MS5Identity",
                 "MS5JSON",
@@ -102,6 +103,7 @@ let package = Package(
         .target(
             name: "MS5Edge",
             dependencies: [
+                "MS5Retry",
                 "MS5Domain",
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -120,6 +122,7 @@ let package = Package(
         .target(
             name: "MS5EtherNetIP",
             dependencies: [
+                "MS5Retry",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -143,6 +146,7 @@ let package = Package(
         .target(
             name: "MS5Modbus",
             dependencies: [
+                "MS5Retry",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -153,6 +157,7 @@ let package = Package(
         .target(
             name: "MS5OPCUA",
             dependencies: [
+                "MS5Retry",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -180,6 +185,7 @@ let package = Package(
         .target(
             name: "MS5MQTT",
             dependencies: [
+                "MS5Retry",
                 "MS5JSON",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -201,6 +207,8 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The one retry schedule: exponential backoff with jitter and an optional retry limit.
+        .target(name: "MS5Retry", swiftSettings: strictSettings),
         // An SMTP client for e-mail notifications (STARTTLS, implicit TLS, AUTH PLAIN/LOGIN).
         .target(
             name: "MS5Mail",
@@ -224,6 +232,7 @@ let package = Package(
         .target(
             name: "MS5Events",
             dependencies: [
+                "MS5Retry",
                 "MS5Andon",
                 "MS5Domain",
                 "MS5Storage",
@@ -237,6 +246,7 @@ let package = Package(
         .target(
             name: "MS5Andon",
             dependencies: [
+                "MS5Retry",
                 "MS5Domain",
                 "MS5Storage",
                 "MS5Workflows",
@@ -362,6 +372,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "MS5DomainTests", dependencies: ["MS5Domain"], swiftSettings: strictSettings),
+        .testTarget(name: "MS5RetryTests", dependencies: ["MS5Domain", "MS5Retry"], swiftSettings: strictSettings),
         .testTarget(
             name: "MS5IdentityTests",
             dependencies: [
@@ -390,6 +401,7 @@ let package = Package(
                 "MS5ChildProcess",
                 "MS5EtherNetIP",
                 "MS5EtherNetIPSimulator",
+                "MS5Retry",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -403,6 +415,7 @@ let package = Package(
             dependencies: [
                 "MS5Domain",
                 "MS5Edge",
+                "MS5Retry",
                 "edge-queue-writer",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
@@ -421,6 +434,7 @@ let package = Package(
             dependencies: [
                 "MS5ChildProcess",
                 "MS5Modbus",
+                "MS5Retry",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
@@ -433,6 +447,7 @@ let package = Package(
             dependencies: [
                 "MS5ChildProcess",
                 "MS5OPCUA",
+                "MS5Retry",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
@@ -460,6 +475,7 @@ let package = Package(
             dependencies: [
                 "MS5MQTT",
                 "MS5MQTTTestSupport",
+                "MS5Retry",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -482,7 +498,7 @@ let package = Package(
         .testTarget(
             name: "MS5EventsTests",
             dependencies: [
-                "MS5Andon", "MS5Domain", "MS5Events", "MS5Identity", "MS5Kafka", "MS5KafkaTestSupport", "MS5Storage", "MS5TestSupport",
+                "MS5Andon", "MS5Domain", "MS5Events", "MS5Identity", "MS5Kafka", "MS5KafkaTestSupport", "MS5Retry", "MS5Storage", "MS5TestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -490,7 +506,7 @@ let package = Package(
         .testTarget(
             name: "MS5AndonTests",
             dependencies: [
-                "MS5Andon", "MS5Domain", "MS5Mail", "MS5Storage", "MS5TestSupport", "MS5Workflows",
+                "MS5Andon", "MS5Domain", "MS5Mail", "MS5Retry", "MS5Storage", "MS5TestSupport", "MS5Workflows",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -1,12 +1,14 @@
 import Foundation
 import Logging
 import MS5Domain
+import MS5Retry
 import MS5Storage
 import ServiceLifecycle
 
 /// Delivers the notification outbox: signed webhook POSTs, e-mails, and in-app notices (those
 /// travel with the call's event on the live feed). Each notification is claimed by one instance;
-/// a failed one is retried on the ``DeliveryRetry`` schedule and its last error kept in the log.
+/// a failed one is retried on the ``retry`` schedule (by default 5 s doubling up to 10 minutes,
+/// given up after the sixth attempt) and its last error kept in the log.
 /// A webhook POST carries the notification's id as `X-MS5-Delivery` and `Idempotency-Key`, the
 /// same on every attempt, so that a receiver drops a repeat (sent again when an instance died
 /// between sending and recording it).
@@ -15,15 +17,19 @@ public struct AndonNotifier: Service {
     let webhooks: WebhookEndpointStore
     let webhookTransport: any WebhookTransport
     let mail: (any MailTransport)?
-    let retry: DeliveryRetry
+    let retry: Backoff
     let interval: Duration
     let clock: @Sendable () -> Date
     let logger: Logger
 
+    /// The retries of a notification that failed: 5 s after the first attempt, doubling up to 10
+    /// minutes, given up after the sixth attempt (five retries).
+    public static let defaultRetry = Backoff(initial: .seconds(5), maximum: .seconds(600), maximumRetries: 5)
+
     /// Creates the notifier; without `mail`, e-mail notifications fail with a clear error.
     public init(
         notifications: AndonNotificationStore, webhooks: WebhookEndpointStore, webhookTransport: any WebhookTransport = URLSessionWebhookTransport(),
-        mail: (any MailTransport)? = nil, retry: DeliveryRetry = DeliveryRetry(), interval: Duration = .seconds(1),
+        mail: (any MailTransport)? = nil, retry: Backoff = AndonNotifier.defaultRetry, interval: Duration = .seconds(1),
         clock: @escaping @Sendable () -> Date = { Date() }, logger: Logger
     ) {
         self.notifications = notifications
@@ -48,7 +54,7 @@ public struct AndonNotifier: Service {
                 try await deliver(item)
                 try await notifications.markSent(item.notification.id)
             } catch {
-                let retryAt = retry.retryAt(after: item.notification.attempts, now: clock())
+                let retryAt = retry.retryAt(afterFailures: item.notification.attempts, now: clock())
                 logger.warning("An Andon notification was not delivered", metadata: [
                     "channel": "\(item.notification.channel.rawValue)", "target": "\(item.notification.target)",
                     "attempt": "\(item.notification.attempts)", "error": "\(error)", "retry": "\(retryAt.map { "\($0)" } ?? "no")",

@@ -1,3 +1,4 @@
+import MS5Retry
 /// Samples delivered per second over a sliding window (by default the last minute).
 public struct DeliveryRate: Sendable {
     /// The window the rate is averaged over.
@@ -20,7 +21,7 @@ public struct DeliveryRate: Sendable {
     public func rate(at instant: ContinuousClock.Instant) -> Double {
         let start = instant - window
         let total = deliveries.lazy.filter { $0.at > start && $0.at <= instant }.reduce(0) { $0 + $1.samples }
-        return Double(total) / RetryBackoff.seconds(window)
+        return Double(total) / Backoff.seconds(window)
     }
 
     private mutating func prune(now: ContinuousClock.Instant) {

@@ -1,6 +1,7 @@
 import MS5Domain
 import Foundation
 import Logging
+import MS5Retry
 import ServiceLifecycle
 import Synchronization
 
@@ -81,8 +82,8 @@ public final class Forwarder: Service, Sendable {
         var generator = SplitMix64(seed: configuration.jitterSeed ?? UInt64.random(in: .min ... .max))
         var failures = 0
         func backOff() async {
-            await wait(configuration.backoff.delay(attempt: failures, using: &generator))
             failures += 1
+            await wait(configuration.backoff.delay(afterFailures: failures, using: &generator))
         }
         update { $0.running = true }
         logger.info("Edge forwarder started", metadata: ["source": "\(configuration.source)", "queue": "\(queue.path)"])

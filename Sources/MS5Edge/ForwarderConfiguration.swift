@@ -1,3 +1,4 @@
+import MS5Retry
 /// How a ``Forwarder`` names itself, sizes batches and paces retries.
 public struct ForwarderConfiguration: Sendable, Hashable {
     /// The edge's `source` name sent with every batch: 1–64 of `[A-Za-z0-9_.-]`. Keep it stable:
@@ -5,8 +6,9 @@ public struct ForwarderConfiguration: Sendable, Hashable {
     public let source: String
     /// The most samples per new batch, 1...10,000.
     public var maxBatchSamples: Int
-    /// Backoff between retries after 5xx answers, refused connections and timeouts.
-    public var backoff: RetryBackoff
+    /// Backoff between retries after 5xx answers, refused connections and timeouts: by default
+    /// 0.5 s doubling up to 60 s, ±20 %.
+    public var backoff: Backoff
     /// The wait between attempts while the server answers 401/403 (no fast retrying on a wrong token).
     public var authenticationRetryInterval: Duration
     /// How often an empty queue is looked at again.
@@ -35,7 +37,7 @@ public struct ForwarderConfiguration: Sendable, Hashable {
     public init(
         source: String,
         maxBatchSamples: Int = DiskQueue.maximumBatchSamples,
-        backoff: RetryBackoff = RetryBackoff(),
+        backoff: Backoff = Backoff(initial: .milliseconds(500), maximum: .seconds(60), jitter: 0.2),
         authenticationRetryInterval: Duration = .seconds(60),
         idlePollInterval: Duration = .milliseconds(500),
         jitterSeed: UInt64? = nil,

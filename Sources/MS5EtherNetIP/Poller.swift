@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import MS5Retry
 import NIOCore
 import NIOPosix
 
@@ -18,13 +19,13 @@ public actor Poller {
         public var slc: Bool
         /// The groups to poll.
         public var groups: [PollGroup]
-        /// Reconnect delays.
-        public var backoff: BackoffPolicy
+        /// Reconnect delays: 250 ms doubling up to 30 s, ±20 %, by default.
+        public var backoff: Backoff
         /// Client settings (request timeout, connection sizes).
         public var client: EtherNetIPClient.Options
 
         /// Creates a configuration.
-        public init(host: String, port: Int = 44818, slot: UInt8? = 0, slc: Bool = false, groups: [PollGroup], backoff: BackoffPolicy = BackoffPolicy(), client: EtherNetIPClient.Options = EtherNetIPClient.Options(requestTimeout: .seconds(2))) {
+        public init(host: String, port: Int = 44818, slot: UInt8? = 0, slc: Bool = false, groups: [PollGroup], backoff: Backoff = Backoff(initial: .milliseconds(250), maximum: .seconds(30), jitter: 0.2), client: EtherNetIPClient.Options = EtherNetIPClient.Options(requestTimeout: .seconds(2))) {
             self.host = host
             self.port = port
             self.slot = slot
@@ -107,7 +108,7 @@ public actor Poller {
                 recordDisconnect(failure)
             }
             await client.close()
-            let delay = configuration.backoff.delay(attempt: attempt)
+            let delay = configuration.backoff.delay(afterFailures: attempt + 1)
             attempt += 1
             health.reconnectAttempts = attempt
             do { try await clock.sleep(for: delay) } catch { return }

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import MS5Domain
+import MS5Retry
 import MS5Storage
 import ServiceLifecycle
 
@@ -26,10 +27,10 @@ public struct EventWebhookService: Service {
     public var leaseLength: Duration = .seconds(30)
     /// How often an idle subscription looks for new events.
     public var idleWait: Duration = .milliseconds(200)
-    /// The first wait after a failed delivery; it doubles with each failure in a row.
-    public var retryDelay: Duration = .seconds(1)
-    /// The longest wait between attempts.
-    public var maximumRetryDelay: Duration = .seconds(300)
+    /// The waits after failed deliveries (by default ``defaultRetry``).
+    public var retry = Self.defaultRetry
+    /// 1 s after a failed delivery, doubling with each failure in a row up to 5 minutes.
+    public static let defaultRetry = Backoff(initial: .seconds(1), maximum: .seconds(300))
     let logger: Logger
 
     /// Creates the service over `database`, sending with `sender`, as the instance `holder`.
@@ -73,7 +74,7 @@ public struct EventWebhookService: Service {
         let log = EventLog(database: database)
         let follower = OutboxFollower(
             log: log, lease: ConsumerLease(database: database, consumer: subscription.consumer, holder: holder, length: leaseLength),
-            filter: subscription.filter, batchSize: 1, idleWait: idleWait, retryDelay: retryDelay, maximumRetryDelay: maximumRetryDelay,
+            filter: subscription.filter, batchSize: 1, idleWait: idleWait, retry: retry,
             logger: logger)
         await follower.run(startingAfter: { try await log.head() }) { batch in
             let recorded = batch[0]

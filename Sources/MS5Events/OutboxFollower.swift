@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import MS5Domain
+import MS5Retry
 import MS5Storage
 
 /// Follows the outbox for one consumer: hands each batch of new events, in order, to the
@@ -17,11 +18,9 @@ public struct OutboxFollower: Sendable {
     public var batchSize: Int
     /// How long to wait before looking again when there was nothing new.
     public var idleWait: Duration
-    /// How long to wait before handing over events again after the handler failed; the wait
-    /// doubles with each failure in a row up to ``maximumRetryDelay``.
-    public var retryDelay: Duration
-    /// The longest wait between attempts.
-    public var maximumRetryDelay: Duration
+    /// How long to wait before handing over events again after the handler failed, by failures
+    /// in a row; its first wait is also how often a standby asks for the lease.
+    public var retry: Backoff
     /// Which events the consumer follows; the others are passed over.
     public var filter: EventFilter
     let logger: Logger
@@ -29,26 +28,15 @@ public struct OutboxFollower: Sendable {
     /// Creates a follower of `log` for the consumer `lease` names.
     public init(
         log: EventLog, lease: ConsumerLease, filter: EventFilter = EventFilter(), batchSize: Int = 500, idleWait: Duration = .milliseconds(20),
-        retryDelay: Duration = .seconds(1), maximumRetryDelay: Duration? = nil, logger: Logger
+        retry: Backoff = Backoff(initial: .seconds(1), maximum: .seconds(1)), logger: Logger
     ) {
         self.log = log
         self.lease = lease
         self.filter = filter
         self.batchSize = batchSize
         self.idleWait = idleWait
-        self.retryDelay = retryDelay
-        self.maximumRetryDelay = max(retryDelay, maximumRetryDelay ?? retryDelay)
+        self.retry = retry
         self.logger = logger
-    }
-
-    /// The wait after `failures` failed attempts in a row: ``retryDelay`` doubled for each
-    /// failure after the first, at most ``maximumRetryDelay``.
-    public func delay(afterFailures failures: Int) -> Duration {
-        var delay = retryDelay
-        for _ in 1..<max(1, failures) where delay < maximumRetryDelay {
-            delay *= 2
-        }
-        return min(delay, maximumRetryDelay)
     }
 
     /// Runs until the task is cancelled. A new consumer starts after position `start`.
@@ -76,7 +64,7 @@ public struct OutboxFollower: Sendable {
             } catch {
                 if Task.isCancelled || error is CancellationError { break }
                 logger.warning("Following the outbox failed; trying again", metadata: ["consumer": "\(lease.consumer)", "error": "\(error)"])
-                try? await Task.sleep(for: retryDelay)
+                try? await Task.sleep(for: retry.initial)
             }
         }
         let lease = lease
@@ -127,14 +115,14 @@ public struct OutboxFollower: Sendable {
                 }
                 if done < last {
                     failures += 1
-                    try await Task.sleep(for: delay(afterFailures: failures))
+                    try await Task.sleep(for: retry.delay(afterFailures: failures))
                 } else {
                     failures = 0
                 }
             } catch {
                 if Task.isCancelled || error is CancellationError { return }
                 logger.warning("Following the outbox failed; trying again", metadata: ["consumer": "\(lease.consumer)", "error": "\(error)"])
-                try? await Task.sleep(for: retryDelay)
+                try? await Task.sleep(for: retry.initial)
             }
         }
     }

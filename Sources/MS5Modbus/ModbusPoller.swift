@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import MS5Retry
 
 /// Polls groups of addresses on one Modbus TCP server and streams the samples.
 ///
@@ -90,7 +91,7 @@ public actor ModbusPoller {
                 reportedDown = true
                 emitAllBad(reason: lastError ?? "disconnected")
             }
-            let delay = configuration.backoff.delay(attempt: max(failures - 1, 0))
+            let delay = configuration.backoff.delay(afterFailures: failures)
             logger.warning("Modbus reconnecting", metadata: ["delay": "\(delay)", "error": "\(lastError ?? "")"])
             try? await Task.sleep(for: delay)
         }

@@ -1,3 +1,4 @@
+import MS5Retry
 extension ModbusPoller {
     /// Where to poll, what, and how to recover from failures.
     public struct Configuration: Sendable {
@@ -9,8 +10,8 @@ extension ModbusPoller {
         public var unitId: UInt8
         /// The groups to poll, each on its own schedule.
         public var groups: [ModbusPollGroup]
-        /// Delays between reconnect attempts.
-        public var backoff: ModbusBackoff
+        /// Delays between reconnect attempts: 250 ms doubling up to 30 s, ±20 %, by default.
+        public var backoff: Backoff
         /// Time allowed for each response.
         public var requestTimeout: Duration
         /// Time allowed for the TCP handshake.
@@ -28,7 +29,7 @@ extension ModbusPoller {
             port: Int = 502,
             unitId: UInt8 = 1,
             groups: [ModbusPollGroup],
-            backoff: ModbusBackoff = ModbusBackoff(),
+            backoff: Backoff = Backoff(initial: .milliseconds(250), maximum: .seconds(30), jitter: 0.2),
             requestTimeout: Duration = .seconds(2),
             connectTimeout: Duration = .seconds(5),
             maxRequestsInFlight: Int = 1,

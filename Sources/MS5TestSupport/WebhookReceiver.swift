@@ -5,7 +5,7 @@ import NIOPosix
 import Synchronization
 
 /// A real HTTP server on 127.0.0.1 that keeps every request it receives and answers each with
-/// the next status of a script (then 200).
+/// the next status of a script (then 200), or with one status for as long as the test wants.
 public final class WebhookReceiver: Sendable {
     /// One request as received: its headers (names in lower case) and body.
     public struct Received: Sendable {
@@ -13,12 +13,22 @@ public final class WebhookReceiver: Sendable {
         public let body: Data
     }
 
-    private let state: Mutex<(received: [Received], statuses: [Int])>
+    private let state: Mutex<(received: [Received], statuses: [Int], refusing: Int?)>
     private let channel: Mutex<(any Channel)?> = Mutex(nil)
 
     /// Creates a receiver answering the requests with `statuses` in turn, then with 200.
     public init(statuses: [Int] = []) {
-        state = Mutex((received: [], statuses: statuses))
+        state = Mutex((received: [], statuses: statuses, refusing: nil))
+    }
+
+    /// Answers every request with `status` from now on, until ``accept()``.
+    public func refuse(with status: Int) {
+        state.withLock { $0.refusing = status }
+    }
+
+    /// Goes back to answering by the script, then with 200.
+    public func accept() {
+        state.withLock { $0.refusing = nil }
     }
 
     /// Every request so far, in the order received.
@@ -43,6 +53,7 @@ public final class WebhookReceiver: Sendable {
     fileprivate func record(_ received: Received) -> Int {
         state.withLock { state in
             state.received.append(received)
+            if let refusing = state.refusing { return refusing }
             return state.statuses.isEmpty ? 200 : state.statuses.removeFirst()
         }
     }

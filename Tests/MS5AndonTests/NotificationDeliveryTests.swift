@@ -3,6 +3,7 @@ import Logging
 import MS5Andon
 import MS5Domain
 import MS5Mail
+import MS5Retry
 import MS5Storage
 import MS5TestSupport
 import Testing
@@ -22,7 +23,7 @@ struct NotificationDeliveryTests {
             let notifications = AndonNotificationStore(database: database, clock: clock.function)
             let notifier = AndonNotifier(
                 notifications: notifications, webhooks: WebhookEndpointStore(database: database),
-                retry: DeliveryRetry(firstDelay: .seconds(5), maximumDelay: .seconds(60), maximumAttempts: 3),
+                retry: Backoff(initial: .seconds(5), maximum: .seconds(60), maximumRetries: 2),
                 clock: clock.function, logger: Logger(label: "ms5.test"))
 
             let raised = try await calls.raise(plant.callInput, by: "olga")
@@ -124,13 +125,17 @@ struct NotificationDeliveryTests {
 
     @Test("Retries back off by doubling up to the maximum, then give up")
     func retrySchedule() {
-        let retry = DeliveryRetry(firstDelay: .seconds(5), maximumDelay: .seconds(30), maximumAttempts: 5)
+        // Five attempts in all: 5 s, then 10, 20, 40 capped at 30; the fifth failure is the last.
+        let retry = Backoff(initial: .seconds(5), maximum: .seconds(30), maximumRetries: 4)
         let now = AndonFixture.start
-        #expect(retry.retryAt(after: 1, now: now) == now.addingTimeInterval(5))
-        #expect(retry.retryAt(after: 2, now: now) == now.addingTimeInterval(10))
-        #expect(retry.retryAt(after: 3, now: now) == now.addingTimeInterval(20))
-        #expect(retry.retryAt(after: 4, now: now) == now.addingTimeInterval(30))
-        #expect(retry.retryAt(after: 5, now: now) == nil)
+        #expect(retry.retryAt(afterFailures: 1, now: now) == now.addingTimeInterval(5))
+        #expect(retry.retryAt(afterFailures: 2, now: now) == now.addingTimeInterval(10))
+        #expect(retry.retryAt(afterFailures: 3, now: now) == now.addingTimeInterval(20))
+        #expect(retry.retryAt(afterFailures: 4, now: now) == now.addingTimeInterval(30))
+        #expect(retry.retryAt(afterFailures: 5, now: now) == nil)
+        // The default: six attempts, 5 s doubling up to 10 minutes.
+        #expect(AndonNotifier.defaultRetry.retryAt(afterFailures: 5, now: now) == now.addingTimeInterval(80))
+        #expect(AndonNotifier.defaultRetry.retryAt(afterFailures: 6, now: now) == nil)
     }
 
     @Test("The signature is HMAC-SHA256 of timestamp, dot and body, as worked out with openssl")

@@ -3,6 +3,7 @@ import Logging
 import MS5Domain
 import MS5Events
 import MS5Kafka
+import MS5Retry
 import MS5Storage
 import MS5TestSupport
 
@@ -32,7 +33,7 @@ enum RelayFixture {
     ) throws -> KafkaRelay {
         let follower = OutboxFollower(
             log: EventLog(database: database),
-            lease: ConsumerLease(database: database, consumer: KafkaRelay.consumer, holder: holder, length: lease), retryDelay: .milliseconds(200),
+            lease: ConsumerLease(database: database, consumer: KafkaRelay.consumer, holder: holder, length: lease), retry: Backoff(initial: .milliseconds(200), maximum: .milliseconds(200)),
             logger: logger)
         let producer = try KafkaProducer(configuration: KafkaConfiguration(bootstrapServers: brokers), messageTimeout: messageTimeout)
         return KafkaRelay(follower: follower, producer: producer, topicPrefix: "test", logger: logger)

@@ -1,6 +1,7 @@
 import Foundation
 import MS5Domain
 import MS5Events
+import MS5Retry
 import MS5Storage
 import MS5TestSupport
 
@@ -30,7 +31,7 @@ enum WebhookFixture {
             holder: holder, logger: RelayFixture.logger)
         service.checkInterval = .milliseconds(100)
         service.idleWait = .milliseconds(20)
-        service.retryDelay = .milliseconds(100)
+        service.retry = Backoff(initial: .milliseconds(100), maximum: .seconds(300))
         return service
     }
 

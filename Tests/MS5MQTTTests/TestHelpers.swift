@@ -1,5 +1,6 @@
 import Foundation
 import MS5MQTT
+import MS5Retry
 
 /// Raised when a test waited far longer than any healthy run needs (a hang guard, not a timing check).
 struct TestTimeout: Error, CustomStringConvertible {
@@ -55,5 +56,5 @@ func testConfiguration(
     MQTTClientConfiguration(
         host: "127.0.0.1", port: port, clientIdentifier: clientID, protocolVersion: version,
         cleanSession: cleanSession, keepAlive: 10, credentials: credentials, will: will,
-        reconnectPolicy: MQTTReconnectPolicy(initialDelay: .milliseconds(50), maximumDelay: .milliseconds(500)))
+        reconnectPolicy: Backoff(initial: .milliseconds(50), maximum: .milliseconds(500)))
 }

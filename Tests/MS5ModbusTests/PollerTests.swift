@@ -1,5 +1,6 @@
 import Logging
 import MS5Modbus
+import MS5Retry
 import Testing
 
 /// The poller against the pymodbus simulator: isolation of bad addresses and reconnecting.
@@ -10,7 +11,7 @@ import Testing
             port: port,
             unitId: 1,
             groups: [ModbusPollGroup(name: "fast", period: .milliseconds(100), addresses: addresses)],
-            backoff: ModbusBackoff(initial: .milliseconds(50), maximum: .milliseconds(500)),
+            backoff: Backoff(initial: .milliseconds(50), maximum: .milliseconds(500)),
             requestTimeout: .seconds(5),
             planner: ModbusRequestPlanner(maxRegisterGap: 250, maxBitGap: 100)
         )

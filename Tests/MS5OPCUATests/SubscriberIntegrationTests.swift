@@ -1,5 +1,6 @@
 import Foundation
 import MS5OPCUA
+import MS5Retry
 import Testing
 
 /// Subscriptions, the publish loop and recovery against the asyncua peer server.
@@ -13,7 +14,7 @@ struct SubscriberIntegrationTests {
             items: items.map { .init(nodeID: $0, samplingInterval: .milliseconds(50), absoluteDeadband: deadband, queueSize: 100) },
             publishingInterval: .milliseconds(100),
             maxKeepAliveCount: 3,
-            backoff: OPCUABackoff(initial: .milliseconds(100), maximum: .seconds(1)),
+            backoff: Backoff(initial: .milliseconds(100), maximum: .seconds(1)),
             requestTimeout: .seconds(2)
         )
     }

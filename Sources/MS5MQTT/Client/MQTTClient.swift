@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import MS5Retry
 import NIOCore
 import NIOPosix
 
@@ -203,7 +204,7 @@ public actor MQTTClient {
             guard lifecycle == .running else { return }
             consecutiveFailures += 1
             let policy = configuration.reconnectPolicy
-            if let maximum = policy.maximumAttempts, consecutiveFailures > maximum {
+            if let maximum = policy.maximumRetries, !policy.retries(afterFailures: consecutiveFailures) {
                 lifecycle = .closed
                 record(MQTTClientError.reconnectAttemptsExhausted(maximum))
                 finishAll(with: .reconnectAttemptsExhausted(maximum))
@@ -211,7 +212,7 @@ public actor MQTTClient {
             }
             reconnectAttempts += 1
             do {
-                try await Task.sleep(for: policy.delay(beforeAttempt: consecutiveFailures))
+                try await Task.sleep(for: policy.delay(afterFailures: consecutiveFailures))
             } catch {
                 return
             }
@@ -226,7 +227,7 @@ public actor MQTTClient {
         }
         let started = ContinuousClock.now
         let timeout = configuration.connectTimeout
-        let timer = channel.eventLoop.scheduleTask(in: .nanoseconds(Int64(timeout.seconds * 1e9))) {
+        let timer = channel.eventLoop.scheduleTask(in: TimeAmount(timeout)) {
             channel.close(promise: nil)
         }
         var accepted = false

@@ -1,3 +1,4 @@
+import MS5Retry
 import NIOSSL
 
 /// Everything ``MQTTClient`` needs to reach and talk to a broker.
@@ -24,8 +25,9 @@ public struct MQTTClientConfiguration: Sendable {
     public var tls: TLSConfiguration?
     /// Host name for TLS verification and SNI; defaults to `host` (IP addresses are not sent as SNI).
     public var tlsServerName: String?
-    /// Backoff between reconnection attempts after a connection is lost.
-    public var reconnectPolicy: MQTTReconnectPolicy
+    /// Backoff between reconnection attempts after a connection is lost: 100 ms doubling up to
+    /// 30 s, ±20 %, for ever, by default.
+    public var reconnectPolicy: Backoff
     /// Time allowed for TCP connect plus CONNACK.
     public var connectTimeout: Duration
     /// Largest packet accepted from the broker, in bytes.
@@ -47,7 +49,7 @@ public struct MQTTClientConfiguration: Sendable {
         sessionExpiryInterval: UInt32? = nil,
         tls: TLSConfiguration? = nil,
         tlsServerName: String? = nil,
-        reconnectPolicy: MQTTReconnectPolicy = MQTTReconnectPolicy(),
+        reconnectPolicy: Backoff = Backoff(initial: .milliseconds(100), maximum: .seconds(30), jitter: 0.2),
         connectTimeout: Duration = .seconds(10),
         maximumPacketSize: Int = 16 * 1024 * 1024,
         publishOnConnect: [MQTTWill] = []

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import MS5Retry
 import NIOCore
 import NIOPosix
 
@@ -116,7 +117,7 @@ public actor OPCUASubscriber {
             guard !Task.isCancelled else { break }
             consecutiveFailures += 1
             reconnectAttempts += 1
-            let delay = configuration.backoff.delay(attempt: consecutiveFailures)
+            let delay = configuration.backoff.delay(afterFailures: consecutiveFailures)
             logger.info("reconnecting to OPC UA server", metadata: ["attempt": "\(reconnectAttempts)", "delay": "\(delay)"])
             try? await Task.sleep(for: delay)
         }

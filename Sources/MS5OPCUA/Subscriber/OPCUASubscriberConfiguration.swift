@@ -1,3 +1,4 @@
+import MS5Retry
 /// Settings of an ``OPCUASubscriber``.
 public struct OPCUASubscriberConfiguration: Sendable {
     /// One monitored node.
@@ -36,8 +37,8 @@ public struct OPCUASubscriberConfiguration: Sendable {
     public var publishingInterval: Duration
     /// Keep-alive count: the server sends a keep-alive after this many empty publishing intervals.
     public var maxKeepAliveCount: UInt32
-    /// Reconnection delays.
-    public var backoff: OPCUABackoff
+    /// Reconnection delays: 200 ms doubling up to 30 s, ±20 %, by default.
+    public var backoff: Backoff
     /// Timeout of each request (Publish waits this much longer than the keep-alive period).
     public var requestTimeout: Duration
     /// Requested secure channel token lifetime.
@@ -49,7 +50,7 @@ public struct OPCUASubscriberConfiguration: Sendable {
     public init(
         endpointURL: String, credentials: OPCUACredentials = .anonymous, items: [Item],
         publishingInterval: Duration = .milliseconds(100), maxKeepAliveCount: UInt32 = 10,
-        backoff: OPCUABackoff = OPCUABackoff(), requestTimeout: Duration = .seconds(5),
+        backoff: Backoff = Backoff(initial: .milliseconds(200), maximum: .seconds(30), jitter: 0.2), requestTimeout: Duration = .seconds(5),
         secureChannelLifetime: Duration = .seconds(3600), outstandingPublishRequests: Int = 3
     ) {
         self.endpointURL = endpointURL

@@ -1,19 +1,21 @@
 import Foundation
 import MS5Domain
+import MS5Retry
 import SQLKit
 
 /// Firing due timers: each at most once across every ms5 instance on the database, its effect
 /// in the transaction that marks it fired.
 extension WorkflowStore {
-    /// Longest wait between two attempts of a timer whose handler keeps failing, in seconds.
-    public static let maximumRetryDelay: TimeInterval = 300
+    /// The waits between attempts of a timer whose handler keeps failing: 2 s after the first
+    /// failure, doubling up to 5 minutes.
+    public static let timerRetry = Backoff(initial: .seconds(2), maximum: .seconds(300))
 
     /// Fires the timers due at the clock's time, oldest first, at most `limit` of them: each in a
     /// transaction of its own that sets `fired_at` by compare-and-set and runs `handler` with it.
     ///
     /// A timer another instance fired first is left to it. When `handler` throws, its effects and
     /// the firing roll back together and the timer waits 2, 4, 8 … up to
-    /// ``maximumRetryDelay`` seconds per failed attempt before it is tried again: a crash at any
+    /// 300 seconds (``timerRetry``) per failed attempt before it is tried again: a crash at any
     /// point leaves the timer either fired with its effect or waiting without it. Timers of
     /// instances that have ended do not fire.
     public func fireDue(
@@ -63,7 +65,7 @@ extension WorkflowStore {
     /// next one; nil when another instance counted it or fired it meanwhile.
     private func recordFailure(of timer: DurableTimer, attempts: Int, error: any Error, at now: Date) async throws -> TimerRound.Failure? {
         let failed = attempts + 1
-        let retryAt = now.addingTimeInterval(min(Self.maximumRetryDelay, TimeInterval(1 << min(failed, 9))))
+        let retryAt = now.addingTimeInterval(Backoff.seconds(Self.timerRetry.delay(afterFailures: failed)))
         let message = String(((error as? DomainError)?.message ?? String(describing: error)).prefix(1000))
         let updated = try await database.transaction { db in
             try await db.update("workflow_timers").set("attempts", to: SQLBind(failed)).set("last_error", to: SQLBind(message))

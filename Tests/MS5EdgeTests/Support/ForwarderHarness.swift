@@ -1,6 +1,7 @@
 import MS5Edge
 import Foundation
 import Logging
+import MS5Retry
 import ServiceLifecycle
 
 /// Test scaffolding around a real ``Forwarder``, a real queue file and the Python telemetry server.
@@ -11,7 +12,7 @@ enum ForwarderHarness {
     static func configuration(maxBatchSamples: Int) throws -> ForwarderConfiguration {
         try ForwarderConfiguration(
             source: "edge-line1", maxBatchSamples: maxBatchSamples,
-            backoff: RetryBackoff(initial: .milliseconds(20), maximum: .milliseconds(200)),
+            backoff: Backoff(initial: .milliseconds(20), maximum: .milliseconds(200)),
             authenticationRetryInterval: .milliseconds(100), idlePollInterval: .milliseconds(20), jitterSeed: 42)
     }
 

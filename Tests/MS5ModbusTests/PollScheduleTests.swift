@@ -1,7 +1,7 @@
 import MS5Modbus
 import Testing
 
-@Suite struct ScheduleAndBackoffTests {
+@Suite struct PollScheduleTests {
     private let clock = ContinuousClock()
 
     @Test func nextDeadlineAddsThePeriodWithoutDrift() {
@@ -19,25 +19,6 @@ import Testing
             == start.advanced(by: .milliseconds(400)))
         #expect(ModbusPollSchedule.nextDeadline(after: start, period: period, now: start.advanced(by: .milliseconds(300)))
             == start.advanced(by: .milliseconds(300)))
-    }
-
-    @Test func backoffGrowsAndCaps() {
-        let backoff = ModbusBackoff()
-        #expect(backoff.delay(attempt: 0, unitRandom: 0.5) == .milliseconds(250))
-        #expect(backoff.delay(attempt: 1, unitRandom: 0.5) == .milliseconds(500))
-        #expect(backoff.delay(attempt: 3, unitRandom: 0.5) == .seconds(2))
-        #expect(backoff.delay(attempt: 20, unitRandom: 0.5) == .seconds(30))
-        #expect(backoff.delay(attempt: 20, unitRandom: 0.99) == .seconds(30))
-    }
-
-    @Test func jitterSpreadsTwentyPercent() {
-        let backoff = ModbusBackoff()
-        #expect(backoff.delay(attempt: 2, unitRandom: 0) == .milliseconds(800))
-        #expect(backoff.delay(attempt: 2, unitRandom: 1) == .milliseconds(1200))
-        for _ in 0..<100 {
-            let delay = backoff.delay(attempt: 2)
-            #expect(delay >= .milliseconds(800) && delay <= .milliseconds(1200))
-        }
     }
 
     @Test func pollGroupPeriodIsClamped() {
