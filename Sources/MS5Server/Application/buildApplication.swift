@@ -129,7 +129,7 @@ func buildRouter(
     router.add(middleware: ProblemMiddleware())
     if config.requestsPerSecond > 0 {
         router.add(middleware: RequestRateLimitMiddleware(
-            limiter: RequestRateLimiter(requestsPerSecond: config.requestsPerSecond, burst: config.requestBurst)))
+            limiter: RequestRateLimiter(requestsPerSecond: config.requestsPerSecond, burst: config.requestBurst, clock: clock)))
     }
     if let webRoot = config.webRoot ?? Bundle.module.url(forResource: "Web", withExtension: nil)?.path {
         router.add(middleware: FileMiddleware(webRoot, cacheControl: .init([(MediaType(type: .any), [.noCache])]), searchForIndexHtml: true))
