@@ -4,7 +4,7 @@
 #      one with the protocol peers: cpppo, pycomm3 and pylogix for EtherNet/IP, asyncua for
 #      OPC UA, pymodbus and libmodbus's example server for Modbus, mosquitto and paho-mqtt for
 #      MQTT, aiosmtpd for e-mail, cryptography for the test OpenID provider; librdkafka-dev and
-#      kcat from Debian and the Kafka-protocol broker noida-db in .venv-kafka),
+#      kcat from Debian, the Kafka-protocol broker noida-db and jsonschema in .venv-kafka),
 #   2. starts a private PostgreSQL cluster on a free port and exports MS5_TEST_POSTGRES_URL,
 #   3. builds and runs the Swift suites (storage tests on SQLite and on PostgreSQL),
 #   4. validates the served OpenAPI document with openapi-spec-validator,
@@ -69,10 +69,10 @@ if [ ! -x .peers/modbus/random-test-server ]; then
 fi
 echo "ok"
 
-step "Kafka-protocol broker (.venv-kafka: noida-db)"
-if [ ! -x .venv-kafka/bin/noida-db ]; then
+step "Kafka-protocol broker and schema checker (.venv-kafka: noida-db, jsonschema)"
+if ! .venv-kafka/bin/python -c 'import jsonschema' 2>/dev/null || [ ! -x .venv-kafka/bin/noida-db ]; then
   python3 -m venv .venv-kafka
-  .venv-kafka/bin/pip install -q --disable-pip-version-check noida-db==0.2.3
+  .venv-kafka/bin/pip install -q --disable-pip-version-check noida-db==0.2.3 jsonschema==4.26.0
 fi
 echo "ok"
 

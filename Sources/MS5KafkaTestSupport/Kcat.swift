@@ -41,10 +41,29 @@ public enum Kcat {
     /// Reads up to `count` records of `topic` from the beginning (`kcat -C -J -e -c count`),
     /// stopping early at the end of the topic.
     public static func consume(bootstrapServers: [String], topic: String, count: Int) async throws -> [Record] {
-        let output = try await run([
-            "-b", bootstrapServers.joined(separator: ","), "-C", "-J", "-e", "-q", "-o", "beginning",
-            "-c", "\(count)", "-t", topic,
-        ])
+        try await consume(bootstrapServers: bootstrapServers, topic: topic, from: "beginning", count: count, waiting: false)
+    }
+
+    /// Reads `count` records of `topic` from `offset` (`beginning` or a number), waiting up to a
+    /// minute for those not produced yet, and for the topic itself: a broker creates a topic with
+    /// its first record, and kcat gives up on one that does not exist, so it is asked again
+    /// every 200 ms until the topic is there.
+    public static func awaitRecords(bootstrapServers: [String], topic: String, from offset: String = "beginning", count: Int) async throws -> [Record] {
+        let deadline = ContinuousClock.now + .seconds(60)
+        while true {
+            do {
+                return try await consume(bootstrapServers: bootstrapServers, topic: topic, from: offset, count: count, waiting: true)
+            } catch KafkaTestSupportError.peerFailed(let status, let output) where output.contains("Unknown topic or partition") {
+                guard ContinuousClock.now < deadline else { throw KafkaTestSupportError.peerFailed(status: status, output: output) }
+                try await Task.sleep(for: .milliseconds(200))
+            }
+        }
+    }
+
+    private static func consume(bootstrapServers: [String], topic: String, from offset: String, count: Int, waiting: Bool) async throws -> [Record] {
+        let output = try await run(
+            ["-b", bootstrapServers.joined(separator: ","), "-C", "-J"] + (waiting ? [] : ["-e"])
+                + ["-q", "-o", offset, "-c", "\(count)", "-t", topic])
         let decoder = JSONDecoder()
         return try output.split(separator: "\n").map { line in
             try decoder.decode(Record.self, from: Data(line.utf8))
@@ -65,47 +84,8 @@ public enum Kcat {
     }
 
     /// Runs kcat to completion (killing it after a minute) and returns its standard output.
-    /// - Throws: ``KafkaTestSupportError`` when it fails or does not finish.
     @discardableResult
     private static func run(_ arguments: [String]) async throws -> String {
-        let program = URL(fileURLWithPath: "/usr/bin/kcat")
-        guard FileManager.default.isExecutableFile(atPath: program.path) else {
-            throw KafkaTestSupportError.programNotFound(path: program.path, hint: "install Debian's kcat package")
-        }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ms5-kcat-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let outputURL = folder.appendingPathComponent("stdout")
-        let errorURL = folder.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
-        let output = try FileHandle(forWritingTo: outputURL)
-        let error = try FileHandle(forWritingTo: errorURL)
-        let process = Process()
-        process.executableURL = program
-        process.arguments = arguments
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        try output.close()
-        try error.close()
-        let exited = await waitOnOwnThread(for: process, upTo: .seconds(60))
-        let text = (try? String(contentsOf: outputURL, encoding: .utf8)) ?? ""
-        let errors = (try? String(contentsOf: errorURL, encoding: .utf8)) ?? ""
-        guard exited else {
-            process.killAndWait()
-            throw KafkaTestSupportError.peerTimedOut(output: text + errors)
-        }
-        guard process.terminationStatus == 0 else {
-            throw KafkaTestSupportError.peerFailed(status: process.terminationStatus, output: text + errors)
-        }
-        return text
-    }
-
-    /// Waits for `process` to exit on a thread of its own, leaving Swift concurrency threads free.
-    private static func waitOnOwnThread(for process: Process, upTo limit: Duration) async -> Bool {
-        await withCheckedContinuation { continuation in
-            Thread { continuation.resume(returning: process.waitForExit(upTo: limit)) }.start()
-        }
+        try await ToolRun.run(URL(fileURLWithPath: "/usr/bin/kcat"), arguments, hint: "install Debian's kcat package")
     }
 }

@@ -33,9 +33,7 @@ public final class NoidaKafkaBroker: StoppablePeer {
         if let configured = ProcessInfo.processInfo.environment["MS5_NOIDA_DB"] {
             return URL(fileURLWithPath: configured)
         }
-        let packageRoot = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let program = packageRoot.appendingPathComponent(".venv-kafka/bin/noida-db")
+        let program = ToolRun.packageRoot.appendingPathComponent(".venv-kafka/bin/noida-db")
         guard FileManager.default.isExecutableFile(atPath: program.path) else {
             throw KafkaTestSupportError.programNotFound(
                 path: program.path,
