@@ -1,5 +1,6 @@
 import Foundation
 import HummingbirdWSClient
+import HummingbirdWebSocket
 import MS5JSON
 import MS5Realtime
 import NIOWebSocket
@@ -8,11 +9,14 @@ import Testing
 @Suite struct SlowConsumerTests {
     @Test func slowClientIsCoalescedThenDisconnectedWhileFastClientGetsEveryEvent() async throws {
         // The paused client stays silent for as long as a loaded test run takes: only its queue may
-        // end it here, never the heartbeat timeout.
-        let configuration = RealtimeHubConfiguration(clientQueueLimit: 32, heartbeatTimeout: .seconds(3600), closeTimeout: .seconds(120))
+        // end it here, never the heartbeat timeout nor a WebSocket ping it cannot answer. Nor may
+        // the server give up waiting for its answer to the close frame: the connection dropped,
+        // its answer would meet a reset and the client would lose what it had not read yet.
+        let configuration = RealtimeHubConfiguration(clientQueueLimit: 32, heartbeatTimeout: .seconds(3600), closeTimeout: .seconds(3600))
         let hub = RealtimeHub(configuration: configuration, logger: TestServer.quietLogger)
         let line = UUID()
-        try await TestServer.withServer(hub: hub) { port in
+        let webSocket = WebSocketServerConfiguration(maxFrameSize: 1 << 20, autoPing: .disabled, closeTimeout: .seconds(3600))
+        try await TestServer.withServer(hub: hub, webSocket: webSocket) { port in
             let slow = TestSocket(port: port)
             let fast = TestSocket(port: port)
             var slowMessages = slow.messages.makeAsyncIterator()

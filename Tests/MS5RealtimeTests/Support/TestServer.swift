@@ -22,16 +22,17 @@ enum TestServer {
         return logger
     }
 
-    /// Starts a server for `hub`, runs `body` with its port, then stops server and hub.
+    /// Starts a server for `hub` with the WebSocket settings `webSocket`, runs `body` with its
+    /// port, then stops server and hub.
     static func withServer(
-        hub: RealtimeHub,
+        hub: RealtimeHub, webSocket: WebSocketServerConfiguration = .init(maxFrameSize: 1 << 20),
         _ body: @Sendable (Int) async throws -> Void
     ) async throws {
         let router = makeRouter(hub: hub)
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let app = Application(
             router: router,
-            server: .http1WebSocketUpgrade(webSocketRouter: router, configuration: .init(ws: .init(maxFrameSize: 1 << 20))),
+            server: .http1WebSocketUpgrade(webSocketRouter: router, configuration: .init(ws: webSocket)),
             configuration: .init(address: .hostname("127.0.0.1", port: 0)),
             onServerRunning: { channel in portContinuation.yield(channel.localAddress?.port ?? 0) },
             logger: quietLogger
