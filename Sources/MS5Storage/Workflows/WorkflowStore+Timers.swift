@@ -15,7 +15,8 @@ extension WorkflowStore {
     /// the firing roll back together and the timer waits 2, 4, 8 … up to
     /// ``maximumRetryDelay`` seconds per failed attempt before it is tried again: a crash at any
     /// point leaves the timer either fired with its effect or waiting without it. Timers of
-    /// instances that have ended do not fire.
+    /// instances that have ended do not fire. A timer that is a signal wait's timeout ends the
+    /// wait as it fires.
     public func fireDue(
         limit: Int = 100, handler: @escaping @Sendable (DurableTimer, WorkflowTransaction) async throws -> Void
     ) async throws -> TimerRound {
@@ -52,18 +53,26 @@ extension WorkflowStore {
                 .where("id", .equal, SQLBind(timer.id)).where("fired_at", .is, SQLLiteral.null).where("cancelled_at", .is, SQLLiteral.null)
                 .returning("id").all()
             guard !marked.isEmpty else { return nil }
-            try await handler(fired, WorkflowTransaction(db: db, now: now))
+            let transaction = WorkflowTransaction(db: db, now: now)
+            try await transaction.cancelSignalWaits(timedOutBy: timer.id)
+            try await handler(fired, transaction)
             try await AuditLedger.record(
                 db, action: "fire", recordType: "workflow timer", recordId: timer.id.uuidString.lowercased(), before: timer, after: fired)
             return fired
         }
     }
 
+    /// When to try again after `failures` failed attempts in a row, from `now`: 2, 4, 8 … up to
+    /// ``maximumRetryDelay`` seconds later. Timers and signal deliveries back off alike.
+    static func retryAt(afterFailures failures: Int, from now: Date) -> Date {
+        now.addingTimeInterval(min(maximumRetryDelay, TimeInterval(1 << min(failures, 9))))
+    }
+
     /// Counts a failed attempt of `timer` (seen after `attempts` earlier failures) and sets its
     /// next one; nil when another instance counted it or fired it meanwhile.
     private func recordFailure(of timer: DurableTimer, attempts: Int, error: any Error, at now: Date) async throws -> TimerRound.Failure? {
         let failed = attempts + 1
-        let retryAt = now.addingTimeInterval(min(Self.maximumRetryDelay, TimeInterval(1 << min(failed, 9))))
+        let retryAt = Self.retryAt(afterFailures: failed, from: now)
         let message = String(((error as? DomainError)?.message ?? String(describing: error)).prefix(1000))
         let updated = try await database.transaction { db in
             try await db.update("workflow_timers").set("attempts", to: SQLBind(failed)).set("last_error", to: SQLBind(message))
