@@ -81,8 +81,9 @@ struct WorkflowSignalFollowerTests {
             try await Self.following(database, as: "first") {
                 try await Self.publishChange(database, plant, into: .running, at: 10)
                 try await Self.eventually("the running wait took its signal and the position passed it") {
-                    try await Self.wait(store, running)?.signal != nil
-                        && log.position(of: WorkflowSignalFollower.consumer) == log.head()
+                    let took = try await Self.wait(store, running)?.signal != nil
+                    let (position, head) = (try await log.position(of: WorkflowSignalFollower.consumer), try await log.head())
+                    return took && position == head
                 }
             }
             // ms5 is down: a change into held commits (position 2).
@@ -91,7 +92,9 @@ struct WorkflowSignalFollowerTests {
             #expect(try await log.position(of: WorkflowSignalFollower.consumer) == 1)
             try await Self.following(database, as: "second") {
                 try await Self.eventually("the held wait took the change made while down") {
-                    try await Self.wait(store, held)?.signal != nil && log.position(of: WorkflowSignalFollower.consumer) == 2
+                    let took = try await Self.wait(store, held)?.signal != nil
+                    let position = try await log.position(of: WorkflowSignalFollower.consumer)
+                    return took && position == 2
                 }
             }
             #expect(try await Self.wait(store, running)?.signal?.at == Self.t0.addingTimeInterval(10))
