@@ -43,6 +43,7 @@ let package = Package(
         // Pure types and rules of the plant: no I/O.
         .target(
             name: "MS5Domain",
+            dependencies: ["MS5JSON"],
             swiftSettings: strictSettings
         ),
         // Tokens (own and OIDC), TOTP, recovery codes, refresh-token rules, the audit hash chain,

@@ -31,4 +31,6 @@ public struct RealtimeEventType: RawRepresentable, Hashable, Sendable, Expressib
     public static let andon: RealtimeEventType = "andon"
     /// A step of a floor task (opened, claimed, completed, escalated, …).
     public static let task: RealtimeEventType = "task"
+    /// A signal delivered to a workflow instance (a machine event, a count, a person's signal).
+    public static let workflowSignal: RealtimeEventType = "workflow-signal"
 }

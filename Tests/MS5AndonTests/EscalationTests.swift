@@ -119,7 +119,7 @@ struct EscalationTests {
                 try await db.delete(from: "workflow_timers").run()
                 try await db.delete(from: "workflow_instances").run()
             }
-            #expect(try await Migrator(database: database).migrate().map(\.version) == [29])
+            #expect(try await Migrator(database: database).migrate().map(\.version) == [29, 30])
 
             // The open call's level 1 (60 s) ran out at t0 + 60 s; the acknowledged one stays.
             clock.set(t0.addingTimeInterval(60))

@@ -7,7 +7,7 @@ struct AdminCommandTests {
     func version() async throws {
         let result = try await MS5Process.run(["version"], in: try MS5Process.temporaryFolder())
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("ms5 0.1.0 (schema version 29)"))
+        #expect(result.stdout.hasPrefix("ms5 0.1.0 (schema version 30)"))
     }
 
     @Test("migrate applies every step once, then says the database is up to date")
@@ -33,7 +33,7 @@ struct AdminCommandTests {
         #expect(first.stdout.contains("applied 16: external accounts"))
         #expect(first.stdout.contains("applied 22: kpi day parts"))
         let second = try await MS5Process.run(["migrate", "--database", "sqlite:plant.sqlite"], in: folder)
-        #expect(second.stdout == "The database sqlite:plant.sqlite is up to date at version 29.\n")
+        #expect(second.stdout == "The database sqlite:plant.sqlite is up to date at version 30.\n")
     }
 
     @Test("user create, list and reset-password, with generated temporary passwords and passwords from stdin")
@@ -99,7 +99,7 @@ struct AdminCommandTests {
         let file = folder.appendingPathComponent("ms5.json")
         try Data(#"{"database": {"url": "sqlite:from-file.sqlite"}, "log": {"level": "warning"}}"#.utf8).write(to: file)
         let fromFile = try await MS5Process.run(["migrate", "--config", file.path], in: folder)
-        #expect(fromFile.stdout.contains("The database sqlite:from-file.sqlite is now at version 29."), "\(fromFile.stderr)")
+        #expect(fromFile.stdout.contains("The database sqlite:from-file.sqlite is now at version 30."), "\(fromFile.stderr)")
         let flagWins = try await MS5Process.run(["migrate", "--config", file.path, "--database", "sqlite:from-flag.sqlite"], in: folder)
         #expect(flagWins.stdout.contains("sqlite:from-flag.sqlite"))
         let missing = try await MS5Process.run(["migrate", "--config", "nowhere.json"], in: folder)

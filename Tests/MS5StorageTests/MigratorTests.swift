@@ -13,7 +13,7 @@ struct MigratorTests {
             let migrator = Migrator(database: database)
             #expect(try await migrator.status().applied == 0)
             let first = try await migrator.migrate()
-            #expect(first.map(\.version) == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 22, 23, 24, 25, 26, 27, 28, 29])
+            #expect(first.map(\.version) == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30])
             #expect(try await migrator.status().isCurrent)
             #expect(try await migrator.migrate().isEmpty)
         }

@@ -179,12 +179,50 @@ struct WorkflowEngineTests {
         }
     }
 
-    @Test("A purpose is a key and has one handler")
+    @Test("A signal taken is delivered through the handler of its purpose once; one without a handler waits for a build that has it", arguments: TestDatabases.kinds)
+    func signals(kind: Database.Kind) async throws {
+        try await TestDatabases.with(kind) { database in
+            let plant = try await WorkflowFixture.make(database)
+            let store = WorkflowStore(database: database, clock: { Self.t0 })
+            let (released, unhandled) = try await store.transaction { transaction in
+                var waits: [SignalWait] = []
+                for purpose in ["batch.released", "batch.archived"] {
+                    let instance = try await transaction.start(
+                        WorkflowFixture.definition, firstStep: "await-release", subject: WorkflowSubject(recordType: "batch", recordId: "B-4711"))
+                    waits.append(try await transaction.awaitSignal(.user("quality.release", at: plant.site.id), purpose: purpose, for: instance.id))
+                }
+                return (waits[0], waits[1])
+            }
+            for wait in [released, unhandled] {
+                _ = try await store.send("quality.release", payload: [:], to: wait.instanceId, within: .everySite)
+            }
+            var handlers = SignalHandlers()
+            try handlers.register("batch.released") { wait, transaction in
+                _ = try await transaction.advance(wait.instanceId, to: "released")
+            }
+            let clock = SettableClock(Self.t0)
+            let engine = WorkflowEngine(database: database, signalHandlers: handlers, clock: clock.function, logger: Self.logger)
+            let round = try await engine.runDue().signals
+            #expect(round.delivered.map(\.id) == [released.id])
+            #expect(round.failed.map(\.wait.id) == [unhandled.id] && round.failed.first?.error.contains("batch.archived") == true)
+            #expect(try await store.instance(released.instanceId).currentStep == "released")
+            // t0 + 2 s: the unhandled one is tried again and fails again; the delivered one stays delivered.
+            clock.set(Self.t0.addingTimeInterval(2))
+            let again = try await engine.runDue().signals
+            #expect(again.delivered.isEmpty && again.failed.map(\.attempts) == [2])
+        }
+    }
+
+    @Test("A purpose is a key and has one handler, for timers and signals alike")
     func registration() throws {
         var handlers = TimerHandlers()
         try handlers.register("window.close") { _, _ in }
         #expect(throws: DomainError.self) { try handlers.register("window.close") { _, _ in } }
         #expect(throws: DomainError.self) { try handlers.register("not a key") { _, _ in } }
         #expect(handlers.purposes == ["window.close"])
+        var signalHandlers = SignalHandlers()
+        try signalHandlers.register("guard.closed") { _, _ in }
+        #expect(throws: DomainError.self) { try signalHandlers.register("guard.closed") { _, _ in } }
+        #expect(signalHandlers.purposes == ["guard.closed"])
     }
 }

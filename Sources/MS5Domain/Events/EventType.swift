@@ -21,9 +21,10 @@ public enum EventType: String, ClosedSet, Hashable {
     case workflowTaskCancelled = "workflow.task.cancelled.v1"
     case workflowTaskReassigned = "workflow.task.reassigned.v1"
     case workflowTaskEscalated = "workflow.task.escalated.v1"
+    case workflowSignalDelivered = "workflow.signal.delivered.v1"
 
     /// The family the type belongs to, which names its Kafka topic (`production.stop`,
-    /// `machine.state`, `machine.fault`, `andon`, `workflow.task`).
+    /// `machine.state`, `machine.fault`, `andon`, `workflow.task`, `workflow.signal`).
     public var family: String {
         switch self {
         case .productionStopUnplanned, .productionStopPlanned: "production.stop"
@@ -32,6 +33,7 @@ public enum EventType: String, ClosedSet, Hashable {
         case .andonTriggered, .andonAcknowledged, .andonEscalated, .andonResolved, .andonCancelled: "andon"
         case .workflowTaskOpened, .workflowTaskClaimed, .workflowTaskReleased, .workflowTaskCompleted, .workflowTaskCancelled,
              .workflowTaskReassigned, .workflowTaskEscalated: "workflow.task"
+        case .workflowSignalDelivered: "workflow.signal"
         }
     }
 
@@ -59,6 +61,7 @@ public enum EventType: String, ClosedSet, Hashable {
         case .workflowTaskCancelled: "A human task was cancelled: nobody needs to do it any more."
         case .workflowTaskReassigned: "A human task was handed to another user, role or team; any claim was released."
         case .workflowTaskEscalated: "An overdue human task reached further levels of its escalation chain; notify names who to tell."
+        case .workflowSignalDelivered: "A workflow instance's wait took its signal (a machine state change, fault, count or a person's signal) and its handler ran."
         }
     }
 

@@ -60,6 +60,7 @@ public func buildApplication(
             mail: try config.mail.map { SMTPMailTransport(configuration: $0, from: try MailAddress(parsing: config.mailFrom), logger: logger) },
             logger: logger),
         WorkflowEngine(database: database, handlers: timerHandlers, logger: logger),
+        WorkflowSignalFollower(database: database, holder: instance, logger: logger),
     ]
     services.append(EventWebhookService(
         database: database,
@@ -193,6 +194,7 @@ func buildRouter(
     api.addAndonRoutes(calls: AndonCallStore(database: database), notifications: AndonNotificationStore(database: database))
     api.addAndonSettingsRoutes(database: database)
     api.addTaskRoutes(tasks: HumanTaskStore(database: database), accounts: accounts)
+    api.addWorkflowSignalRoutes(workflows: WorkflowStore(database: database))
     api.addEventSubscriptionRoutes(database: database)
     api.addLiveRoute(hub: live)
     try api.addDocumentRoute()

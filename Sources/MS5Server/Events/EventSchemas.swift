@@ -15,6 +15,7 @@ enum EventSchemas {
         case .andonTriggered, .andonAcknowledged, .andonEscalated, .andonResolved, .andonCancelled: AndonEvent.self
         case .workflowTaskOpened, .workflowTaskClaimed, .workflowTaskReleased, .workflowTaskCompleted, .workflowTaskCancelled,
              .workflowTaskReassigned, .workflowTaskEscalated: HumanTaskEvent.self
+        case .workflowSignalDelivered: SignalWait.self
         }
     }
 

@@ -37,7 +37,8 @@ enum LiveEvents {
 
     /// The live events of an outbox event: states, faults and stops go to their equipment, its
     /// line and the plant; Andon steps also to `andon`; steps of floor tasks to their line and the
-    /// plant. It carries its outbox position.
+    /// plant; signals delivered to workflows to their equipment, line and the plant. It carries
+    /// its outbox position.
     static func realtime(_ recorded: RecordedEvent) throws -> RealtimeEvent {
         let event = recorded.event
         var scope: [RealtimeTopic] = []
@@ -63,6 +64,10 @@ enum LiveEvents {
              .workflowTaskReassigned, .workflowTaskEscalated:
             return RealtimeEvent(
                 type: .task, topics: wide, time: event.time, publishedAt: recorded.recordedAt, payload: .encoded(event.data),
+                position: recorded.position)
+        case .workflowSignalDelivered:
+            return RealtimeEvent(
+                type: .workflowSignal, topics: wide, time: event.time, publishedAt: recorded.recordedAt, payload: .encoded(event.data),
                 position: recorded.position)
         case .andonTriggered, .andonAcknowledged, .andonEscalated, .andonResolved, .andonCancelled:
             return RealtimeEvent(

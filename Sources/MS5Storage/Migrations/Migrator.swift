@@ -8,7 +8,7 @@ public struct Migrator: Sendable {
         .plantModel, .timeSeries, .machineData, .aggregateTracking, .production, .connections, .andon, .idempotency, .teams,
         .signInProtection, .checklists, .connectionCredentials, .auditLedger, .sessions, .totp, .externalAccounts, .oidcSignIns,
         .sharedTablets, .signatures, .userSites, .kpiDayParts, .kpiParts, .compactSamples, .outbox, .workflows,
-        .inboundMessages, .eventSubscriptions, .andonWorkflows,
+        .inboundMessages, .eventSubscriptions, .andonWorkflows, .workflowSignals,
     ]
 
     /// Where a database's schema stands against this binary.

@@ -6,18 +6,19 @@ import SQLKit
 /// Firing due timers: each at most once across every ms5 instance on the database, its effect
 /// in the transaction that marks it fired.
 extension WorkflowStore {
-    /// The waits between attempts of a timer whose handler keeps failing: 2 s after the first
-    /// failure, doubling up to 5 minutes.
-    public static let timerRetry = Backoff(initial: .seconds(2), maximum: .seconds(300))
+    /// The waits between attempts of a timer or signal whose handler keeps failing: 2 s after the
+    /// first failure, doubling up to 5 minutes.
+    public static let retry = Backoff(initial: .seconds(2), maximum: .seconds(300))
 
     /// Fires the timers due at the clock's time, oldest first, at most `limit` of them: each in a
     /// transaction of its own that sets `fired_at` by compare-and-set and runs `handler` with it.
     ///
     /// A timer another instance fired first is left to it. When `handler` throws, its effects and
     /// the firing roll back together and the timer waits 2, 4, 8 … up to
-    /// 300 seconds (``timerRetry``) per failed attempt before it is tried again: a crash at any
+    /// 300 seconds (``retry``) per failed attempt before it is tried again: a crash at any
     /// point leaves the timer either fired with its effect or waiting without it. Timers of
-    /// instances that have ended do not fire.
+    /// instances that have ended do not fire. A timer that is a signal wait's timeout ends the
+    /// wait as it fires.
     public func fireDue(
         limit: Int = 100, handler: @escaping @Sendable (DurableTimer, WorkflowTransaction) async throws -> Void
     ) async throws -> TimerRound {
@@ -54,18 +55,26 @@ extension WorkflowStore {
                 .where("id", .equal, SQLBind(timer.id)).where("fired_at", .is, SQLLiteral.null).where("cancelled_at", .is, SQLLiteral.null)
                 .returning("id").all()
             guard !marked.isEmpty else { return nil }
-            try await handler(fired, WorkflowTransaction(db: db, now: now))
+            let transaction = WorkflowTransaction(db: db, now: now)
+            try await transaction.cancelSignalWaits(timedOutBy: timer.id)
+            try await handler(fired, transaction)
             try await AuditLedger.record(
                 db, action: "fire", recordType: "workflow timer", recordId: timer.id.uuidString.lowercased(), before: timer, after: fired)
             return fired
         }
     }
 
+    /// When to try again after `failures` failed attempts in a row, from `now`, by ``retry``.
+    /// Timers and signal deliveries back off alike.
+    static func retryAt(afterFailures failures: Int, from now: Date) -> Date {
+        now.addingTimeInterval(Backoff.seconds(retry.delay(afterFailures: failures)))
+    }
+
     /// Counts a failed attempt of `timer` (seen after `attempts` earlier failures) and sets its
     /// next one; nil when another instance counted it or fired it meanwhile.
     private func recordFailure(of timer: DurableTimer, attempts: Int, error: any Error, at now: Date) async throws -> TimerRound.Failure? {
         let failed = attempts + 1
-        let retryAt = now.addingTimeInterval(Backoff.seconds(Self.timerRetry.delay(afterFailures: failed)))
+        let retryAt = Self.retryAt(afterFailures: failed, from: now)
         let message = String(((error as? DomainError)?.message ?? String(describing: error)).prefix(1000))
         let updated = try await database.transaction { db in
             try await db.update("workflow_timers").set("attempts", to: SQLBind(failed)).set("last_error", to: SQLBind(message))

@@ -51,8 +51,8 @@ public struct WorkflowTransaction: Sendable {
         return after
     }
 
-    /// Ends the instance `id` as `status` and cancels its waiting timers, so that none of them
-    /// fires for an instance that has ended.
+    /// Ends the instance `id` as `status` and cancels its waiting timers and signal waits, so
+    /// that none of them fires or is delivered for an instance that has ended.
     ///
     /// Fails with `conflict` when it has already ended, and with `invalid` when `status` is running.
     public func finish(_ id: UUID, as status: WorkflowStatus) async throws -> WorkflowInstance {
@@ -60,6 +60,7 @@ public struct WorkflowTransaction: Sendable {
         let after = try before.finished(as: status, at: now)
         try await save(after, before: before, action: "finish")
         try await cancelTimers(of: id)
+        try await cancelSignalWaits(of: id)
         return after
     }
 
