@@ -4,19 +4,21 @@ import MS5JSON
 
 /// An event in the CloudEvents JSON format (structured mode), as `/v1/events` lists it: the
 /// envelope's attributes, MS5's extension attributes (`siteid`, `lineid`, `equipmentid` and
-/// `position`, its number in the outbox) and the data.
+/// `position`, its number in the outbox) and the data. Its ids are written in lower case, as in
+/// the Kafka headers, the webhooks' `Idempotency-Key` and the `source` and `subject`, so that a
+/// receiver may compare them as text.
 struct EventDocument: Codable, Sendable, Equatable {
     let specversion: String
-    let id: UUID
+    let id: String
     let source: String
     let type: String
     let subject: String
     let time: Date
     let dataschema: String
     let datacontenttype: String
-    let siteid: UUID
-    let lineid: UUID?
-    let equipmentid: UUID?
+    let siteid: String
+    let lineid: String?
+    let equipmentid: String?
     let position: Int64
     let data: MS5JSON.JSONValue
 
@@ -24,16 +26,16 @@ struct EventDocument: Codable, Sendable, Equatable {
     init(_ recorded: RecordedEvent) throws {
         let event = recorded.event
         specversion = CanonicalEvent.specVersion
-        id = event.id
+        id = event.id.uuidString.lowercased()
         source = event.source
         type = event.type.rawValue
         subject = event.subject
         time = event.time
         dataschema = event.dataSchema
         datacontenttype = "application/json"
-        siteid = event.placement.siteId
-        lineid = event.placement.lineId
-        equipmentid = event.placement.equipmentId
+        siteid = event.placement.siteId.uuidString.lowercased()
+        lineid = event.placement.lineId?.uuidString.lowercased()
+        equipmentid = event.placement.equipmentId?.uuidString.lowercased()
         position = recorded.position
         data = try JSONDecoder().decode(MS5JSON.JSONValue.self, from: Data(event.data.utf8))
     }

@@ -30,7 +30,10 @@ struct EventAPITests {
             #expect(triggered.subject == "andon-call/\(first.id.uuidString.lowercased())")
             #expect(triggered.source == "/ms5/sites/\(north.id.uuidString.lowercased())")
             #expect(triggered.dataschema == "/v1/events/schemas/andon.triggered.v1")
-            #expect(triggered.siteid == north.id && triggered.lineid == northLine.id && triggered.equipmentid == northEquipment.id)
+            // Ids in the envelope are written in lower case, as in the Kafka headers and the webhooks' Idempotency-Key.
+            #expect(triggered.id == triggered.id.lowercased() && UUID(uuidString: triggered.id) != nil)
+            #expect(triggered.siteid == north.id.uuidString.lowercased() && triggered.lineid == northLine.id.uuidString.lowercased())
+            #expect(triggered.equipmentid == northEquipment.id.uuidString.lowercased())
             guard case .object(let data) = triggered.data, case .object(let call)? = data["call"] else { Issue.record("no call in the data"); return }
             #expect(data["kind"] == .string("triggered") && call["id"] == .string(first.id.uuidString))
 
