@@ -61,9 +61,16 @@ struct DemoKafkaTests {
             // In: an order, then a message that cannot be applied. The consumer takes them in turn, so
             // once the second is in the dead-letter topic the first is on the line.
             let order = #"{"id":"sap-e2e-1","action":"create","orderNumber":"E2E-4711","siteCode":"BAK1","equipmentCode":"BAG1","productCode":"BREAD-101","quantity":1200,"plannedStart":"2026-12-08T06:00:00Z","plannedEnd":"2026-12-08T14:00:00Z"}"#
+            let unusable = #"{"id":"sap-e2e-2","action":"release"}"#
+            // The schema ms5 serves for the ERP's messages takes the order and refuses the other.
+            let orderSchema = try await MS5Process.http("GET", "\(base)/v1/events/schemas/erp.production-order.v1", token: token)
+            #expect(try await JSONSchemaCheck.violations(of: Data(order.utf8), against: Data(orderSchema.body.utf8)).isEmpty)
+            #expect(try await JSONSchemaCheck.violations(of: Data(unusable.utf8), against: Data(orderSchema.body.utf8)) == [
+                "$: 'orderNumber' is a required property",
+            ])
             try await Kcat.produce(
                 bootstrapServers: brokers, topic: "erp.production-order.v1",
-                lines: [("E2E-4711", order), ("E2E-4712", #"{"id":"sap-e2e-2","action":"release"}"#)])
+                lines: [("E2E-4711", order), ("E2E-4712", unusable)])
             let dead = try await Kcat.awaitRecords(bootstrapServers: brokers, topic: "erp.production-order.v1.dead-letter", count: 1)
             #expect(Self.header("ms5_error", dead[0]) == "the field orderNumber is missing")
             let orders = try await MS5Process.http("GET", "\(base)/v1/orders?limit=200", token: token)

@@ -40,13 +40,52 @@ enum EventSchemas {
         let version: Int
         let summary: String
         let schema: String
+        /// `published` for the events ms5 writes, `consumed` for the messages it reads from
+        /// other systems.
+        let direction: String
     }
 
-    /// Every event type MS5 publishes.
+    /// A kind of message ms5 reads from another system's topic, whose body the schema describes.
+    struct Consumed {
+        let type: String
+        let family: String
+        let version: Int
+        let summary: String
+        let data: any DocumentedSchema.Type
+    }
+
+    /// The messages ms5 consumes.
+    static var consumed: [Consumed] {
+        [
+            Consumed(
+                type: "erp.production-order.v1", family: "erp.production-order", version: 1,
+                summary: "A production order the ERP created, released, gave a new quantity or cancelled (read from kafka.erpOrdersTopic).",
+                data: ERPOrderMessage.self),
+        ]
+    }
+
+    /// Every event type MS5 publishes, then the messages it consumes.
     static var catalogue: [Entry] {
         EventType.allCases.map {
-            Entry(type: $0.rawValue, family: $0.family, version: $0.version, summary: $0.summary, schema: "/v1/events/schemas/\($0.rawValue)")
+            Entry(
+                type: $0.rawValue, family: $0.family, version: $0.version, summary: $0.summary, schema: "/v1/events/schemas/\($0.rawValue)",
+                direction: "published")
         }
+            + consumed.map {
+                Entry(type: $0.type, family: $0.family, version: $0.version, summary: $0.summary, schema: "/v1/events/schemas/\($0.type)", direction: "consumed")
+            }
+    }
+
+    /// The schema document of the consumed message `type`, or nil when ms5 consumes none of it:
+    /// the message's body as it is, without an envelope.
+    static func document(ofConsumed type: String) -> JSONValue? {
+        guard let message = consumed.first(where: { $0.type == type }) else { return nil }
+        guard case .object(var document) = localRefs(message.data.schema.json) else { return nil }
+        document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        document["$id"] = .string("/v1/events/schemas/\(type)")
+        document["title"] = .string(type)
+        document["$defs"] = .object(message.data.schemaClosure.mapValues { localRefs($0.json) })
+        return .object(document)
     }
 
     /// `value` with references to the OpenAPI document's components turned into references
@@ -72,8 +111,10 @@ enum EventSchemas {
 extension EventSchemas.Entry: DocumentedSchema {
     static let schemaName = "EventTypeEntry"
     static var schema: JSONSchema {
-        .object(["type": .plainString, "family": .plainString, "version": .integer(1...1000), "summary": .plainString, "schema": .plainString],
-                required: ["type", "family", "version", "summary", "schema"])
+        .object([
+            "type": .plainString, "family": .plainString, "version": .integer(1...1000), "summary": .plainString, "schema": .plainString,
+            "direction": .enumeration(["published", "consumed"]),
+        ], required: ["type", "family", "version", "summary", "schema", "direction"])
     }
 }
 
@@ -86,6 +127,9 @@ public func eventSchemaDocuments() throws -> [String: Data] {
     var documents: [String: Data] = [:]
     for type in EventType.allCases {
         documents[type.rawValue] = try encoder.encode(EventSchemas.document(of: type))
+    }
+    for message in EventSchemas.consumed {
+        documents[message.type] = try encoder.encode(EventSchemas.document(ofConsumed: message.type))
     }
     return documents
 }

@@ -73,7 +73,8 @@ struct EventAPITests {
     func schemas() async throws {
         try await TestServer.run { server in
             let catalogue = try TestServer.decode(ItemList<EventSchemas.Entry>.self, try await server.send(.get, "/v1/events/schemas", as: .operator))
-            #expect(catalogue.items.map(\.type) == EventType.allCases.map(\.rawValue))
+            #expect(catalogue.items.map(\.type) == EventType.allCases.map(\.rawValue) + ["erp.production-order.v1"])
+            #expect(catalogue.items.map(\.direction) == Array(repeating: "published", count: EventType.allCases.count) + ["consumed"])
             let stop = catalogue.items.first { $0.type == "production.stop.unplanned.v1" }
             #expect(stop?.family == "production.stop" && stop?.version == 1 && stop?.schema == "/v1/events/schemas/production.stop.unplanned.v1")
 
@@ -89,6 +90,14 @@ struct EventAPITests {
             #expect(EventSchemaCompatibility.references(in: document).allSatisfy { defs[String($0.dropFirst("#/$defs/".count))] != nil })
 
             #expect(try await server.send(.get, "/v1/events/schemas/production.stop.unplanned.v7", as: .operator).status == .notFound)
+
+            // The ERP's order messages, as ms5 reads them: the body itself, no envelope.
+            let orders = try await server.send(.get, "/v1/events/schemas/erp.production-order.v1", as: .operator)
+            let ordersSchema = try JSONDecoder().decode(MS5JSON.JSONValue.self, from: Data(buffer: orders.body))
+            guard case .object(let order) = ordersSchema, case .object(let orderDefs)? = order["$defs"] else { Issue.record("not a schema document"); return }
+            #expect(order["required"] == .array([.string("action"), .string("id"), .string("orderNumber")]))
+            #expect(Set(orderDefs.keys) == ["ERPOrderMessage", "ERPOrderAction"])
+            #expect(EventSchemaCompatibility.references(in: ordersSchema).allSatisfy { orderDefs[String($0.dropFirst("#/$defs/".count))] != nil })
         }
     }
 }

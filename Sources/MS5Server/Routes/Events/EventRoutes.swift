@@ -13,18 +13,22 @@ extension APIRoutes {
         let log = events.log
         add(APIOperation(
             method: .get, path: "/v1/events/schemas", operationId: "listEventTypes",
-            summary: "Every event type MS5 publishes, with its version and the URL of its JSON Schema.", tag: tag, access: .signedIn)
+            summary: "Every event type MS5 publishes, and every message it consumes, with its version and the URL of its JSON Schema.", tag: tag,
+            access: .signedIn)
         ) { _, _ in
             ItemList(items: EventSchemas.catalogue)
         }
         addResponder(APIOperation(
             method: .get, path: "/v1/events/schemas/{type}", operationId: "getEventSchema",
-            summary: "The JSON Schema (2020-12) of one event type and version, e.g. production.stop.unplanned.v1.", tag: tag, access: .signedIn,
+            summary: "The JSON Schema (2020-12) of one event type and version, e.g. production.stop.unplanned.v1, or of a consumed message, e.g. erp.production-order.v1.",
+            tag: tag, access: .signedIn,
             parameters: [.init(name: "type", location: .path, schema: .plainString, description: "The event type with its version.")])
         ) { _, context in
             let name = context.parameters.get("type") ?? ""
-            guard let type = EventType(rawValue: name) else { throw DomainError.notFound("event type", id: name) }
-            let body = ByteBuffer(data: try JSONBody.encoder.encode(EventSchemas.document(of: type)))
+            guard let document = EventType(rawValue: name).map(EventSchemas.document(of:)) ?? EventSchemas.document(ofConsumed: name) else {
+                throw DomainError.notFound("event type", id: name)
+            }
+            let body = ByteBuffer(data: try JSONBody.encoder.encode(document))
             return Response(status: .ok, headers: [.contentType: "application/schema+json"], body: .init(byteBuffer: body))
         }
         add(APIOperation(
