@@ -70,8 +70,10 @@ struct KafkaRelayTests {
         defer { cluster.destroy() }
         try await TestDatabases.with(kind) { database in
             let plant = try await PlantFixture.make(database)
-            let first = try RelayFixture.relay(database, brokers: cluster.bootstrapServers, holder: "first", lease: .seconds(5))
-            let second = try RelayFixture.relay(database, brokers: cluster.bootstrapServers, holder: "second", lease: .seconds(5))
+            // A lease long enough that a loaded machine renews it in time: the second takes over
+            // because the first gives the lease up as it stops, not because it ran out.
+            let first = try RelayFixture.relay(database, brokers: cluster.bootstrapServers, holder: "first", lease: .seconds(60))
+            let second = try RelayFixture.relay(database, brokers: cluster.bootstrapServers, holder: "second", lease: .seconds(60))
             let runningFirst = Task { try await first.run() }
             let log = EventLog(database: database)
             _ = try await RelayFixture.writeAndonEvents(database, plant: plant, calls: 3)

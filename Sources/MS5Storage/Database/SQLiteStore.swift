@@ -38,9 +38,14 @@ final class SQLiteStore: Sendable {
         return SQLiteStore(writer: writer, readers: readers, logger: logger)
     }
 
+    /// How long a connection waits for another process's write transaction on the same file (an
+    /// `ms5` command beside the server, a second handle) before it gives up, in milliseconds:
+    /// long enough for a loaded machine, where such a transaction can take seconds.
+    static let busyTimeoutMilliseconds = 20_000
+
     private static func configure(_ connection: SQLiteConnection, writer: Bool) async throws {
         let db = connection.sql()
-        try await db.raw("PRAGMA busy_timeout = 5000").run()
+        try await db.raw("PRAGMA busy_timeout = \(unsafeRaw: String(busyTimeoutMilliseconds))").run()
         try await db.raw("PRAGMA foreign_keys = ON").run()
         if writer {
             try await db.raw("PRAGMA journal_mode = WAL").run()
