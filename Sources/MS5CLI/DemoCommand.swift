@@ -17,8 +17,8 @@ struct DemoCommand: AsyncParsableCommand {
         let app = try await buildApplication(config, logger: logger) { database in
             let accounts = AccountService(database: database, bcryptCost: config.bcryptCost)
             try await DemoPlant.prepare(database: database, accounts: accounts, say: Console.say)
-        } listening: {
-            Console.say("MS5 demo: open http://\(config.host):\(config.port)/ and sign in as '\(DemoPlant.adminUsername)'.")
+        } listening: { port in
+            Console.say("MS5 demo: open http://\(config.host):\(port)/ and sign in as '\(DemoPlant.adminUsername)'.")
         }
         try await app.runService()
     }

@@ -124,8 +124,8 @@ struct ImportCommandTests {
     @Test("Tags and faults import into the demo plant's equipment; malformed rows refuse the whole file")
     func imports() async throws {
         let folder = try MS5Process.temporaryFolder()
-        let demo = try MS5Process(["demo", "--port", "\(try MS5Process.freePort())", "--database", "sqlite:plant.sqlite"], in: folder)
-        _ = try await demo.waitForLine(startingWith: "MS5 demo: open")
+        let demo = try MS5Process(["demo", "--port", "0", "--database", "sqlite:plant.sqlite"], in: folder)
+        _ = try await demo.demoAddress()
         #expect(try await demo.terminate() == 0)
         let database = ["--database", "sqlite:plant.sqlite"]
         let slc = try await MS5Process.run(

@@ -29,11 +29,11 @@ struct AndonInstancesTests {
         var servers: [MS5Process] = []
         var bases: [String] = []
         for _ in 0..<2 {
-            let port = try MS5Process.freePort()
-            servers.append(try MS5Process(["serve", "--port", "\(port)"] + flags, in: folder))
-            bases.append("http://127.0.0.1:\(port)")
+            // Notice: the level at which ms5 logs the address it listens on.
+            servers.append(try MS5Process(["serve", "--port", "0", "--database", database.url, "--log-level", "notice"], in: folder))
         }
         defer { for server in servers { server.process.terminate() } }
+        for server in servers { bases.append(try await server.servedAddress()) }
         for base in bases { try await Self.waitUntilReady(base) }
 
         let login = try await MS5Process.http("POST", "\(bases[0])/v1/auth/login", json: #"{"username":"chief","password":"\#(password)"}"#)

@@ -6,13 +6,12 @@ struct DemoCommandTests {
     @Test("The demo serves its plant, signs in with the printed password, and stops cleanly on SIGTERM")
     func demo() async throws {
         let folder = try MS5Process.temporaryFolder()
-        let port = try MS5Process.freePort()
-        let base = "http://127.0.0.1:\(port)"
-        let demo = try MS5Process(["demo", "--port", "\(port)"], in: folder)
+        let demo = try MS5Process(["demo", "--port", "0"], in: folder)
         let line = try await demo.waitForLine(startingWith: "password: ")
         let password = String(line.dropFirst("password: ".count))
         #expect(password.count == 20)
-        _ = try await demo.waitForLine(startingWith: "MS5 demo: open")
+        let base = try await demo.demoAddress()
+        #expect(base.hasPrefix("http://127.0.0.1:") && !base.hasSuffix(":0"))
 
         #expect(try await MS5Process.http("GET", "\(base)/ready").status == 200)
         let login = try await MS5Process.http("POST", "\(base)/v1/auth/login", json: #"{"username":"admin","password":"\#(password)"}"#)
@@ -34,11 +33,11 @@ struct DemoCommandTests {
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("ms5-data/demo.sqlite").path))
 
         // A second start keeps the plant and the password: it is printed only once.
-        let again = try MS5Process(["demo", "--port", "\(port)"], in: folder)
-        _ = try await again.waitForLine(startingWith: "MS5 demo: open")
+        let again = try MS5Process(["demo", "--port", "0"], in: folder)
+        let againBase = try await again.demoAddress()
         #expect(!again.stdout.contains("password:"))
         #expect(again.stdout.contains("exists already"))
-        let relogin = try await MS5Process.http("POST", "\(base)/v1/auth/login", json: #"{"username":"admin","password":"\#(password)"}"#)
+        let relogin = try await MS5Process.http("POST", "\(againBase)/v1/auth/login", json: #"{"username":"admin","password":"\#(password)"}"#)
         #expect(relogin.status == 200)
         #expect(try await again.terminate() == 0)
     }

@@ -10,14 +10,12 @@ struct DemoKafkaTests {
         try await NoidaKafkaBroker.with { broker in
             let brokers = broker.bootstrapServers
             let folder = try MS5Process.temporaryFolder()
-            let port = try MS5Process.freePort()
-            let base = "http://127.0.0.1:\(port)"
             // The simulated line runs 60 times faster than the clock, so that it stops within seconds.
             let demo = try MS5Process(
-                ["demo", "--port", "\(port)"], in: folder,
+                ["demo", "--port", "0"], in: folder,
                 environment: ["MS5_KAFKA_BROKERS": brokers.joined(separator: ","), "MS5_SIMULATOR_SPEED": "60"])
             let password = String(try await demo.waitForLine(startingWith: "password: ").dropFirst("password: ".count))
-            _ = try await demo.waitForLine(startingWith: "MS5 demo: open")
+            let base = try await demo.demoAddress()
             let login = try await MS5Process.http("POST", "\(base)/v1/auth/login", json: #"{"username":"admin","password":"\#(password)"}"#)
             let token = try #require(try Self.object(login.body)["token"] as? String)
 

@@ -63,6 +63,26 @@ final class MS5Process: @unchecked Sendable {
         throw Failure("ms5 did not print '\(prefix)' in time; stderr: \(stderr)")
     }
 
+    /// The address `ms5 demo` prints once it listens, `http://host:port`: tests start it with
+    /// `--port 0`, so that the system picks a port no other test can take first.
+    func demoAddress(timeout: Duration = .seconds(60)) async throws -> String {
+        let line = try await waitForLine(startingWith: "MS5 demo: open ", timeout: timeout)
+        guard let address = line.split(separator: " ").first(where: { $0.hasPrefix("http://") }) else {
+            throw Failure("no address in '\(line)'")
+        }
+        return String(address.hasSuffix("/") ? address.dropLast() : address)
+    }
+
+    /// The address `ms5 serve` logs once it listens (`ms5 ready`, `address=host:port`), as
+    /// `http://host:port`: for servers started with `--port 0` and a log level of notice or lower.
+    func servedAddress(timeout: Duration = .seconds(60)) async throws -> String {
+        try await waitForError(containing: "ms5 ready", timeout: timeout)
+        guard let field = stderr.split(whereSeparator: { $0 == " " || $0 == "\n" }).first(where: { $0.hasPrefix("address=") }) else {
+            throw Failure("ms5 logged no address: \(stderr)")
+        }
+        return "http://" + field.dropFirst("address=".count)
+    }
+
     /// Waits until standard error (where ms5 logs) contains `text`.
     func waitForError(containing text: String, timeout: Duration = .seconds(60)) async throws {
         let deadline = ContinuousClock.now + timeout

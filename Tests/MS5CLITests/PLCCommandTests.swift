@@ -99,18 +99,16 @@ extension PLCCommandTests {
 
         // The demo plant is made on first start; the export is then bound to Bagger 1 and the
         // demo runs again without its internal simulator, so every value comes over the wire.
-        let port = try MS5Process.freePort()
-        let core = ["demo", "--port", "\(port)", "--database", "sqlite:core.sqlite", "--log-level", "warning"]
+        let core = ["demo", "--port", "0", "--database", "sqlite:core.sqlite", "--log-level", "warning"]
         var server = try MS5Process(core, in: folder, environment: ["MS5_SIMULATOR_ENABLED": "false"])
         let password = String(try await server.waitForLine(startingWith: "password: ").dropFirst("password: ".count))
-        _ = try await server.waitForLine(startingWith: "MS5 demo: open")
+        _ = try await server.demoAddress()
         #expect(try await server.terminate() == 0)
         let imported = try await MS5Process.run(["import", "tags", bagger, "--equipment", "BAG1", "--database", "sqlite:core.sqlite"], in: folder)
         #expect(imported.status == 0, "\(imported.stderr)")
         server = try MS5Process(core, in: folder, environment: ["MS5_SIMULATOR_ENABLED": "false"])
-        _ = try await server.waitForLine(startingWith: "MS5 demo: open")
+        let base = try await server.demoAddress()
 
-        let base = "http://127.0.0.1:\(port)"
         let login = try await MS5Process.http("POST", "\(base)/v1/auth/login", json: #"{"username":"admin","password":"\#(password)"}"#)
         let token = try #require((try JSONSerialization.jsonObject(with: Data(login.body.utf8)) as? [String: Any])?["token"] as? String)
         let equipment = try await MS5Process.http("GET", "\(base)/v1/equipment?limit=500", token: token)

@@ -36,7 +36,7 @@ struct RelayKillTests {
             // Two instances killed mid-flight, then one that finishes.
             for round in 0..<3 {
                 let server = try MS5Process(
-                    ["serve", "--database", "sqlite:plant.sqlite", "--port", "\(try MS5Process.freePort())", "--log-level", "error"],
+                    ["serve", "--database", "sqlite:plant.sqlite", "--port", "0", "--log-level", "error"],
                     in: folder, environment: environment)
                 let target = round < 2 ? Int64(Self.events / 4 * (round + 1)) : Int64(Self.events)
                 try await Self.waitForRelayed(path, atLeast: target, while: server)

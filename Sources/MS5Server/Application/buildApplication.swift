@@ -20,14 +20,15 @@ import ServiceLifecycle
 /// Builds the ms5 server: database, migrations, routes and background services, ready to run.
 ///
 /// `prepare` runs once the schema is current and before the server accepts requests (the demo
-/// uses it to create its plant); `listening` runs once the port accepts connections (the demo
-/// prints its address then). Tests call this with an in-memory or test database, and with
+/// uses it to create its plant); `listening` runs once the port accepts connections, with the
+/// port bound (the one asked for, or the one the system picked for port 0): the demo prints its
+/// address then. Tests call this with an in-memory or test database, and with
 /// a `clock` of their own to time sessions and tokens.
 public func buildApplication(
     _ config: AppConfig,
     logger: Logger,
     prepare: @escaping @Sendable (Database) async throws -> Void = { _ in },
-    listening: @escaping @Sendable () async -> Void = {},
+    listening: @escaping @Sendable (_ port: Int) async -> Void = { _ in },
     clock: @escaping @Sendable () -> Date = { Date() }
 ) async throws -> some ApplicationProtocol {
     let database = try await Database.open(config.database, logger: logger)
@@ -83,11 +84,12 @@ public func buildApplication(
         server: try config.tls.map { try HTTPServerBuilder.tls(plain, tlsConfiguration: try $0.serverConfiguration()) } ?? plain,
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "ms5"),
         services: [database, background],
-        onServerRunning: { _ in
+        onServerRunning: { channel in
+            let port = channel.localAddress?.port ?? config.port
             logger.notice("ms5 ready", metadata: [
-                "database": "\(database.url)", "address": "\(config.host):\(config.port)", "tls": "\(config.tls == nil ? "off" : "on")",
+                "database": "\(database.url)", "address": "\(config.host):\(port)", "tls": "\(config.tls == nil ? "off" : "on")",
             ])
-            await listening()
+            await listening(port)
         },
         logger: logger
     )
