@@ -1,41 +1,58 @@
 import Foundation
 import Logging
+import NIOPosix
 import SQLiteKit
 import Synchronization
 
 /// The embedded database: one writer connection whose transactions are serialised, and reader
 /// connections that read alongside it thanks to WAL mode.
+///
+/// Its connections run SQLite's blocking calls on threads of their own, one each: on the shared
+/// pool (one thread per core) a connection waiting for another handle's lock would hold a thread
+/// the holder of that lock may need to finish, and both would wait out the busy timeout.
 final class SQLiteStore: Sendable {
     private let writer: SQLiteConnection
     private let readers: [SQLiteConnection]
+    private let threads: NIOThreadPool
     private let writeLock = AsyncLock()
     private let nextReader = Atomic<Int>(0)
     private let logger: Logger
 
-    private init(writer: SQLiteConnection, readers: [SQLiteConnection], logger: Logger) {
+    private init(writer: SQLiteConnection, readers: [SQLiteConnection], threads: NIOThreadPool, logger: Logger) {
         self.writer = writer
         self.readers = readers
+        self.threads = threads
         self.logger = logger
     }
 
     /// Opens the file at `path` (creating its folder), or a private in-memory database when nil.
     static func open(path: String?, readerCount: Int = 2, logger: Logger) async throws -> SQLiteStore {
-        guard let path else {
-            let connection = try await SQLiteConnection.open(storage: .memory, logger: logger)
-            try await configure(connection, writer: true)
-            return SQLiteStore(writer: connection, readers: [], logger: logger)
+        let threads = NIOThreadPool(numberOfThreads: path == nil ? 1 : readerCount + 1)
+        threads.start()
+        func connect(_ storage: SQLiteConnection.Storage) async throws -> SQLiteConnection {
+            try await SQLiteConnection.open(storage: storage, threadPool: threads, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())
         }
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let writer = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
-        try await configure(writer, writer: true)
-        var readers: [SQLiteConnection] = []
-        for _ in 0..<readerCount {
-            let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
-            try await configure(reader, writer: false)
-            readers.append(reader)
+        do {
+            guard let path else {
+                let connection = try await connect(.memory)
+                try await configure(connection, writer: true)
+                return SQLiteStore(writer: connection, readers: [], threads: threads, logger: logger)
+            }
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let writer = try await connect(.file(path: path))
+            try await configure(writer, writer: true)
+            var readers: [SQLiteConnection] = []
+            for _ in 0..<readerCount {
+                let reader = try await connect(.file(path: path))
+                try await configure(reader, writer: false)
+                readers.append(reader)
+            }
+            return SQLiteStore(writer: writer, readers: readers, threads: threads, logger: logger)
+        } catch {
+            try? await threads.shutdownGracefully()
+            throw error
         }
-        return SQLiteStore(writer: writer, readers: readers, logger: logger)
     }
 
     /// How long a connection waits for another process's write transaction on the same file (an
@@ -83,12 +100,16 @@ final class SQLiteStore: Sendable {
         }
     }
 
-    /// Closes every connection; the WAL is checkpointed by SQLite when the last one closes.
+    /// Closes every connection, then stops their threads; the WAL is checkpointed by SQLite when
+    /// the last connection closes.
     func close() async {
         for connection in readers + [writer] {
             do { try await connection.close() } catch {
                 logger.warning("Closing an SQLite connection failed", metadata: ["error": "\(error)"])
             }
+        }
+        do { try await threads.shutdownGracefully() } catch {
+            logger.warning("Stopping the SQLite threads failed", metadata: ["error": "\(error)"])
         }
     }
 }
