@@ -11,7 +11,8 @@ import Testing
         defer { server.stop() }
         try await PeerProcess.waitForListener(port: port)
 
-        let client = EtherNetIPClient()
+        // cpppo, in Python, can take seconds to answer a large request on a loaded machine.
+        let client = EtherNetIPClient(options: .init(requestTimeout: .seconds(30)))
         try await client.connect(host: "127.0.0.1", port: port, slot: 0)
         defer { Task { await client.close() } }
 
