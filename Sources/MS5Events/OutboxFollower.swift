@@ -15,7 +15,9 @@ public struct OutboxFollower: Sendable {
     let lease: ConsumerLease
     /// Events handed over at most at once.
     public var batchSize: Int
-    /// How long to wait before looking again when there was nothing new.
+    /// How long to wait at most before looking again when there was nothing new: a commit that
+    /// writes events wakes the follower at once (see ``EventLog/waitForEvents(after:upTo:)``),
+    /// so this bounds only how late it sees events the wake-up missed.
     public var idleWait: Duration
     /// How long to wait before handing over events again after the handler failed; the wait
     /// doubles with each failure in a row up to ``maximumRetryDelay``.
@@ -28,7 +30,7 @@ public struct OutboxFollower: Sendable {
 
     /// Creates a follower of `log` for the consumer `lease` names.
     public init(
-        log: EventLog, lease: ConsumerLease, filter: EventFilter = EventFilter(), batchSize: Int = 500, idleWait: Duration = .milliseconds(20),
+        log: EventLog, lease: ConsumerLease, filter: EventFilter = EventFilter(), batchSize: Int = 500, idleWait: Duration = .milliseconds(250),
         retryDelay: Duration = .seconds(1), maximumRetryDelay: Duration? = nil, logger: Logger
     ) {
         self.log = log
@@ -107,6 +109,8 @@ public struct OutboxFollower: Sendable {
         let lease = lease
         while !Task.isCancelled {
             do {
+                // Taken before reading: a commit after it ends the wait below at once.
+                let mark = log.commitMark
                 // Read before the events: every event up to it is committed and seen below.
                 let head = filter == EventFilter() ? nil : try await log.head()
                 let batch = try await log.events(after: position, matching: filter, limit: batchSize)
@@ -117,7 +121,7 @@ public struct OutboxFollower: Sendable {
                         guard try await Self.shielded({ try await lease.advance(to: head) }) else { return }
                         position = head
                     }
-                    try await Task.sleep(for: idleWait)
+                    await log.waitForEvents(after: mark, upTo: idleWait)
                     continue
                 }
                 let done = try await handle(batch)

@@ -41,6 +41,28 @@ public struct EventLog: Sendable {
         return query
     }
 
+    /// The PostgreSQL notification channel that announces commits which wrote events.
+    static let commitChannel = "ms5_outbox"
+
+    /// A mark of the commits that wrote events so far, taken before reading, for
+    /// ``waitForEvents(after:upTo:)``.
+    public var commitMark: UInt64 { database.outboxSignal.commits }
+
+    /// Waits until a commit after `mark` wrote events, at most `limit` (or until the task is
+    /// cancelled). Commits of this process wake it at once, and on PostgreSQL those of other
+    /// instances too while ``listenForCommits()`` runs; `limit` bounds the wait for any other.
+    public func waitForEvents(after mark: UInt64, upTo limit: Duration) async {
+        await database.outboxSignal.wait(after: mark, upTo: limit)
+    }
+
+    /// On PostgreSQL, wakes this process's waiters whenever any instance commits events, until
+    /// the task is cancelled or the connection is lost (then it throws); returns at once on SQLite,
+    /// where this process is the only writer.
+    public func listenForCommits() async throws {
+        let signal = database.outboxSignal
+        try await database.listen(channel: Self.commitChannel) { _ in signal.committed() }
+    }
+
     /// The position of the newest event (0 when there is none).
     public func head() async throws -> Int64 {
         try await database.read { db in
