@@ -107,13 +107,19 @@ public struct OutboxFollower: Sendable {
         var position = start
         var failures = 0
         let lease = lease
+        // The batch after the one being handled, read meanwhile when that one was full.
+        var next: Task<[RecordedEvent], any Error>?
+        defer { next?.cancel() }
         while !Task.isCancelled {
             do {
                 // Taken before reading: a commit after it ends the wait below at once.
                 let mark = log.commitMark
+                let pending = next
+                next = nil
+                let ahead = try await pending?.value ?? []
                 // Read before the events: every event up to it is committed and seen below.
-                let head = filter == EventFilter() ? nil : try await log.head()
-                let batch = try await log.events(after: position, matching: filter, limit: batchSize)
+                let head = !ahead.isEmpty || filter == EventFilter() ? nil : try await log.head()
+                let batch = ahead.isEmpty ? try await log.events(after: position, matching: filter, limit: batchSize) : ahead
                 guard let last = batch.last?.position else {
                     // None up to the head is the consumer's: it passes over them, so that its
                     // position and backlog tell how far it is, and the next look starts there.
@@ -124,7 +130,16 @@ public struct OutboxFollower: Sendable {
                     await log.waitForEvents(after: mark, upTo: idleWait)
                     continue
                 }
+                if batch.count == batchSize {
+                    // A full batch: more are likely waiting, so read them while this one is handled.
+                    let (log, filter, limit) = (log, filter, batchSize)
+                    next = Task { try await log.events(after: last, matching: filter, limit: limit) }
+                }
                 let done = try await handle(batch)
+                if done < last {
+                    next?.cancel()
+                    next = nil
+                }
                 if done > position {
                     guard try await Self.shielded({ try await lease.advance(to: min(done, last)) }) else { return }
                     position = min(done, last)
@@ -136,6 +151,9 @@ public struct OutboxFollower: Sendable {
                     failures = 0
                 }
             } catch {
+                // What was read ahead follows a batch that was not handled.
+                next?.cancel()
+                next = nil
                 if Task.isCancelled || error is CancellationError { return }
                 logger.warning("Following the outbox failed; trying again", metadata: ["consumer": "\(lease.consumer)", "error": "\(error)"])
                 try? await Task.sleep(for: retryDelay)
