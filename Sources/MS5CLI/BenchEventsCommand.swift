@@ -29,6 +29,18 @@ struct BenchEventsCommand: AsyncParsableCommand {
     @Option(help: "Seconds of the latency run.")
     var seconds = 10
 
+    @Option(help: "Events the relay reads and sends at once.")
+    var batchSize = 5000
+
+    @Option(help: "A librdkafka property for the relay's producer, as name=value (repeatable), e.g. linger.ms=20.")
+    var producerProperty: [String] = []
+
+    @Option(help: "Runs in which ms5 serve, relaying as a child process, is killed with SIGKILL mid-flight (0: none).")
+    var killRuns = 0
+
+    @Option(help: "Events written before each kill run.")
+    var killEvents = 20_000
+
     func run() async throws {
         let logger = { var logger = Logger(label: "ms5.bench"); logger.logLevel = .error; return logger }()
         let brokers = self.brokers.split(separator: ",").map(String.init)
@@ -45,7 +57,7 @@ struct BenchEventsCommand: AsyncParsableCommand {
                                database.kind.rawValue, events, Double(events) / (ContinuousClock.now - fillStart).seconds))
 
             let log = EventLog(database: database)
-            let relay = try Self.relay(database, brokers: brokers, prefix: prefix, logger: logger)
+            let relay = try makeRelay(database, brokers: brokers, prefix: prefix, logger: logger)
             let relayStart = ContinuousClock.now
             let running = Task { try await relay.run() }
             let head = try await log.head()
@@ -60,7 +72,7 @@ struct BenchEventsCommand: AsyncParsableCommand {
             running.cancel()
             try await running.value
             // The latency run's events go to topics of their own, relayed from where the first run stopped.
-            let latencyRelay = try Self.relay(database, brokers: brokers, prefix: "\(prefix)-latency", logger: logger)
+            let latencyRelay = try makeRelay(database, brokers: brokers, prefix: "\(prefix)-latency", logger: logger)
             let relaying = Task { try await latencyRelay.run() }
             let latencies = try await measureLatency(outbox, log: log, placement: placement, brokers: brokers, topic: "\(prefix)-latency.machine.fault")
             relaying.cancel()
@@ -68,6 +80,14 @@ struct BenchEventsCommand: AsyncParsableCommand {
             Console.say(String(format: "commit to consumer at %d events/s for %d s: p50 %.1f ms, p99 %.1f ms, max %.1f ms over %d events; %d not received",
                                rate, seconds, latencies.received.percentile(0.5), latencies.received.percentile(0.99),
                                latencies.received.max() ?? 0, latencies.received.count, latencies.missing))
+            guard killRuns > 0 else { return }
+            let kills = try await RelayKillRuns(
+                database: database, databaseURL: try childURL(of: database), brokers: brokers, topicPrefix: "\(prefix)-kill", eventsPerRun: killEvents
+            ) { range in
+                try await outbox.publish(try range.map { try Self.event($0, placement: placement, at: Date()) })
+            }.run(killRuns)
+            Console.say(String(format: "kill -9: %d runs (%d killed mid-flight) and one to finish, %d events: %d lost, %d delivered again with their id, %d unexpected, %d out of order per key",
+                               killRuns, kills.killedMidFlight, kills.written, kills.lost, kills.repeats, kills.unexpected, kills.outOfOrder))
         }
     }
 
@@ -106,6 +126,19 @@ struct BenchEventsCommand: AsyncParsableCommand {
         return (received, total - received.count)
     }
 
+    /// The URL of the scratch database `database` for a child ms5: `--database` with the scratch
+    /// database's name on PostgreSQL, the temporary file on SQLite.
+    private func childURL(of database: Database) throws -> String {
+        switch database.url {
+        case .sqliteFile(let path): return "sqlite:\(path)"
+        case .postgres(let settings):
+            guard var components = URLComponents(string: self.database) else { throw CommandFailure("--database is no URL") }
+            components.path = "/\(settings.database)"
+            return components.string ?? self.database
+        case .sqliteMemory: throw CommandFailure("an in-memory database cannot be shared with ms5 serve")
+        }
+    }
+
     /// A site, line and equipment for the events to belong to.
     private static func plant(_ database: Database) async throws -> EventPlacement {
         let site = try await SiteRepository(database: database).create(SiteInput(code: "BENCH", name: "Bench", timeZone: "UTC"))
@@ -126,13 +159,18 @@ struct BenchEventsCommand: AsyncParsableCommand {
         return try CanonicalEvent(type: .machineFault, time: time, subjectKind: "equipment", aggregateId: key, placement: placement, data: fault)
     }
 
-    private static func relay(_ database: Database, brokers: [String], prefix: String, logger: Logger) throws -> KafkaRelay {
+    /// The relay as `ms5 serve` runs it, with the benchmark's batch size and producer properties.
+    private func makeRelay(_ database: Database, brokers: [String], prefix: String, logger: Logger) throws -> KafkaRelay {
         let follower = OutboxFollower(
             log: EventLog(database: database), lease: ConsumerLease(database: database, consumer: KafkaRelay.consumer, holder: "bench"),
-            batchSize: 5000, idleWait: .milliseconds(5), logger: logger)
-        return KafkaRelay(
-            follower: follower, producer: try KafkaProducer(configuration: KafkaConfiguration(bootstrapServers: brokers)), topicPrefix: prefix,
-            logger: logger)
+            batchSize: batchSize, logger: logger)
+        var properties: [String: String] = [:]
+        for property in producerProperty {
+            guard let equals = property.firstIndex(of: "=") else { throw CommandFailure("--producer-property must be name=value: \(property)") }
+            properties[String(property[..<equals])] = String(property[property.index(after: equals)...])
+        }
+        let producer = try KafkaProducer(configuration: KafkaConfiguration(bootstrapServers: brokers, properties: properties))
+        return KafkaRelay(follower: follower, producer: producer, topicPrefix: prefix, logger: logger)
     }
 
     /// kcat producing `events`' keys and bodies, idempotent with acks=all like the relay, timed
