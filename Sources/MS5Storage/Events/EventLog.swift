@@ -16,7 +16,7 @@ public struct EventLog: Sendable {
     public func events(after position: Int64, matching filter: EventFilter = EventFilter(), limit: Int) async throws -> [RecordedEvent] {
         try await database.read { db in
             try await Self.matching(filter, db.select().column("*").from("outbox").where("position", .greaterThan, SQLBind(position)))
-                .orderBy("position").limit(limit).all().map(Self.recorded)
+                .orderBy("position").limit(limit).all().map { try Self.recorded($0, uuidsAsText: database.kind == .sqlite) }
         }
     }
 
@@ -110,17 +110,27 @@ public struct EventLog: Sendable {
         }
     }
 
-    static func recorded(_ row: any SQLRow) throws -> RecordedEvent {
+    /// The event in `row`. SQLite keeps UUIDs as text, read here with ``UUID/init(hexText:)``:
+    /// decoding them as `UUID` reads them with `sscanf`, a seventh of the relay's time.
+    static func recorded(_ row: any SQLRow, uuidsAsText: Bool) throws -> RecordedEvent {
+        func uuid(_ column: String) throws -> UUID? {
+            guard uuidsAsText else { return try row.decode(column: column, as: UUID?.self) }
+            guard let text = try row.decode(column: column, as: String?.self) else { return nil }
+            guard let value = UUID(hexText: text) else { throw StorageError(.corrupt, "The outbox's \(column) \(text) is no UUID.") }
+            return value
+        }
+        func required(_ column: String) throws -> UUID {
+            guard let value = try uuid(column) else { throw StorageError(.corrupt, "The outbox has an event without \(column).") }
+            return value
+        }
         let typeName = try row.decode(column: "type", as: String.self)
         guard let type = EventType(rawValue: typeName) else {
             throw StorageError(.corrupt, "The outbox holds an event of type \(typeName), which this ms5 does not know; is a newer ms5 writing to this database?")
         }
         let event = CanonicalEvent(
-            id: try row.decode(column: "id", as: UUID.self), type: type, time: try row.decode(column: "occurred_at", as: Date.self),
-            subject: try row.decode(column: "subject", as: String.self), aggregateId: try row.decode(column: "aggregate_id", as: UUID.self),
-            placement: EventPlacement(
-                siteId: try row.decode(column: "site_id", as: UUID.self), lineId: try row.decode(column: "line_id", as: UUID?.self),
-                equipmentId: try row.decode(column: "equipment_id", as: UUID?.self)),
+            id: try required("id"), type: type, time: try row.decode(column: "occurred_at", as: Date.self),
+            subject: try row.decode(column: "subject", as: String.self), aggregateId: try required("aggregate_id"),
+            placement: EventPlacement(siteId: try required("site_id"), lineId: try uuid("line_id"), equipmentId: try uuid("equipment_id")),
             data: try row.decode(column: "data", as: String.self))
         return RecordedEvent(
             position: try row.decode(column: "position", as: Int64.self), event: event,
