@@ -66,7 +66,7 @@ struct BenchEventsCommand: AsyncParsableCommand {
             Console.say(String(format: "relay: %d events from the outbox to broker acknowledgement: %.0f events/s", events, relayRate))
 
             let ceiling = try await Self.kcatRate(try await log.events(after: 0, limit: events), brokers: brokers, topic: "\(prefix).ceiling")
-            Console.say(String(format: "kcat producing the same %d messages (key and body) to the same broker: %.0f messages/s; relay / kcat = %.2f",
+            Console.say(String(format: "kcat producing the same %d messages (key, body, as many headers) to the same broker: %.0f messages/s; relay / kcat = %.2f",
                                events, ceiling, relayRate / ceiling))
 
             running.cancel()
@@ -174,8 +174,11 @@ struct BenchEventsCommand: AsyncParsableCommand {
     }
 
     /// kcat producing `events`' keys and bodies, idempotent with acks=all like the relay, timed
-    /// from its start to its exit (it waits for every acknowledgement).
+    /// from its start to its exit (it waits for every acknowledgement). Every message carries the
+    /// headers of the first event's message: as many and as long as the relay's, which kcat
+    /// cannot vary per message.
     private static func kcatRate(_ events: [RecordedEvent], brokers: [String], topic: String) async throws -> Double {
+        let headers = EventMessage.message(events[0], prefix: "").headers.flatMap { ["-H", "\($0.name)=\(String(decoding: $0.value, as: UTF8.self))"] }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("ms5-bench-\(UUID()).txt")
         defer { try? FileManager.default.removeItem(at: file) }
         try events.map { "\($0.event.aggregateId.uuidString.lowercased()):\($0.event.data)\n" }.joined().write(to: file, atomically: true, encoding: .utf8)
@@ -183,7 +186,7 @@ struct BenchEventsCommand: AsyncParsableCommand {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/kcat")
         process.arguments = [
             "-b", brokers.joined(separator: ","), "-P", "-K:", "-t", topic, "-l", file.path, "-X", "enable.idempotence=true", "-X", "acks=all",
-        ]
+        ] + headers
         let start = ContinuousClock.now
         try process.run()
         guard process.waitForExit(upTo: .seconds(600)), process.terminationStatus == 0 else {

@@ -92,8 +92,10 @@ struct RelayKillRuns {
 
     /// Reads the topic from its start until every written event came or nothing more came for 10 s.
     private func readBack(_ written: [RecordedEvent], into outcome: inout Outcome) async throws {
+        // A test broker may answer a fetch with the whole partition, far over librdkafka's 100 MB default.
+        let configuration = KafkaConfiguration(bootstrapServers: brokers, properties: ["receive.message.max.bytes": "1000000000"])
         let consumer = try KafkaConsumer(
-            configuration: KafkaConfiguration(bootstrapServers: brokers), groupID: "bench-kill-\(UUID())",
+            configuration: configuration, groupID: "bench-kill-\(UUID())",
             topics: [EventMessage.topic(of: .machineFault, prefix: topicPrefix)], offsetReset: .earliest)
         let byId = Dictionary(uniqueKeysWithValues: written.map { ($0.event.id.uuidString.lowercased(), $0) })
         var seen = Set<String>()
