@@ -101,28 +101,38 @@ struct BenchEventsCommand: AsyncParsableCommand {
         while try await log.position(of: KafkaRelay.consumer) != head { try await Task.sleep(for: .milliseconds(5)) }
         let consumer = try KafkaConsumer(
             configuration: KafkaConfiguration(bootstrapServers: brokers), groupID: "bench-\(UUID())", topics: [topic], offsetReset: .earliest)
+        // Timing starts once the consumer has joined its group and read that first event: events
+        // committed while it is still being assigned the partition would time the join instead.
+        let joinDeadline = ContinuousClock.now + .seconds(30)
+        while try await consumer.poll(timeout: .milliseconds(100)) == nil {
+            guard ContinuousClock.now < joinDeadline else { throw CommandFailure("the latency run's consumer got no partition within 30 s") }
+        }
         let total = rate * seconds
         let committed = CommitTimes()
-        let reader = Task { () throws -> [Double] in
-            var latencies: [Double] = []
+        // Arrivals are matched with commits at the end: under load a message can arrive before the
+        // writer has noted its commit time.
+        let reader = Task { () throws -> [String: ContinuousClock.Instant] in
+            var arrivals: [String: ContinuousClock.Instant] = [:]
             let deadline = ContinuousClock.now + .seconds(seconds + 30)
-            while latencies.count < total, ContinuousClock.now < deadline {
+            while arrivals.count < total, ContinuousClock.now < deadline {
                 guard let record = try await consumer.poll(timeout: .milliseconds(100)) else { continue }
                 let arrived = ContinuousClock.now
-                let id = record.headers.first { $0.name == "ce_id" }.map { String(decoding: $0.value, as: UTF8.self) }
-                if let id, let commit = committed.time(of: id) { latencies.append((arrived - commit).seconds * 1000) }
+                if let id = record.headers.first(where: { $0.name == "ce_id" }).map({ String(decoding: $0.value, as: UTF8.self) }), arrivals[id] == nil {
+                    arrivals[id] = arrived
+                }
             }
-            return latencies
+            return arrivals
         }
         let start = ContinuousClock.now
         for index in 0..<total {
             try await ContinuousClock().sleep(until: start + .seconds(Double(index) / Double(rate)))
             let event = try Self.event(index, placement: placement, at: Date())
             try await outbox.publish([event])
-            committed.record(event.id.uuidString.lowercased(), at: ContinuousClock.now)
+            committed.record(event.id.lowercasedString, at: ContinuousClock.now)
         }
-        let received = try await reader.value
+        let arrivals = try await reader.value
         await consumer.close()
+        let received = arrivals.compactMap { id, arrived in committed.time(of: id).map { max(0, (arrived - $0).seconds * 1000) } }
         return (received, total - received.count)
     }
 
