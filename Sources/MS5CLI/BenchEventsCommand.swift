@@ -77,8 +77,8 @@ struct BenchEventsCommand: AsyncParsableCommand {
             let latencies = try await measureLatency(outbox, log: log, placement: placement, brokers: brokers, topic: "\(prefix)-latency.machine.fault")
             relaying.cancel()
             try await relaying.value
-            Console.say(String(format: "commit to consumer at %d events/s for %d s: p50 %.1f ms, p99 %.1f ms, max %.1f ms over %d events; %d not received",
-                               rate, seconds, latencies.received.percentile(0.5), latencies.received.percentile(0.99),
+            Console.say(String(format: "commit to consumer at %d events/s for %d s (committed: %.0f/s): p50 %.1f ms, p99 %.1f ms, max %.1f ms over %d events; %d not received",
+                               rate, seconds, latencies.committedRate, latencies.received.percentile(0.5), latencies.received.percentile(0.99),
                                latencies.received.max() ?? 0, latencies.received.count, latencies.missing))
             guard killRuns > 0 else { return }
             let kills = try await RelayKillRuns(
@@ -94,7 +94,7 @@ struct BenchEventsCommand: AsyncParsableCommand {
     /// Commits one event every 1/rate s and times each from its commit to an independent consumer.
     private func measureLatency(
         _ outbox: Outbox, log: EventLog, placement: EventPlacement, brokers: [String], topic: String
-    ) async throws -> (received: [Double], missing: Int) {
+    ) async throws -> (received: [Double], missing: Int, committedRate: Double) {
         // One event first, so that the topic exists before the consumer subscribes to it.
         try await outbox.publish([try Self.event(0, placement: placement, at: Date())])
         let head = try await log.head()
@@ -130,10 +130,11 @@ struct BenchEventsCommand: AsyncParsableCommand {
             try await outbox.publish([event])
             committed.record(event.id.lowercasedString, at: ContinuousClock.now)
         }
+        let committedRate = Double(total) / (ContinuousClock.now - start).seconds
         let arrivals = try await reader.value
         await consumer.close()
         let received = arrivals.compactMap { id, arrived in committed.time(of: id).map { max(0, (arrived - $0).seconds * 1000) } }
-        return (received, total - received.count)
+        return (received, total - received.count, committedRate)
     }
 
     /// The URL of the scratch database `database` for a child ms5: `--database` with the scratch
