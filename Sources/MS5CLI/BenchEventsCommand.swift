@@ -84,7 +84,10 @@ struct BenchEventsCommand: AsyncParsableCommand {
             let kills = try await RelayKillRuns(
                 database: database, databaseURL: try childURL(of: database), brokers: brokers, topicPrefix: "\(prefix)-kill", eventsPerRun: killEvents
             ) { range in
-                try await outbox.publish(try range.map { try Self.event($0, placement: placement, at: Date()) })
+                // Transactions of 1,000 as in the fill: PostgreSQL takes at most 65,535 parameters a statement.
+                for first in stride(from: range.lowerBound, to: range.upperBound, by: 1000) {
+                    try await outbox.publish(try (first..<min(first + 1000, range.upperBound)).map { try Self.event($0, placement: placement, at: Date()) })
+                }
             }.run(killRuns)
             Console.say(String(format: "kill -9: %d runs (%d killed mid-flight) and one to finish, %d events: %d lost, %d delivered again with their id, %d unexpected, %d out of order per key",
                                killRuns, kills.killedMidFlight, kills.written, kills.lost, kills.repeats, kills.unexpected, kills.outOfOrder))
