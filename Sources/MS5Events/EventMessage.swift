@@ -12,28 +12,33 @@ public enum EventMessage {
     }
 
     /// The message of `recorded` for a topic under `prefix`.
+    ///
+    /// Built from bytes where it can be: UUIDs through ``Foundation/UUID/lowercasedUTF8``, the
+    /// constant headers shared, as this runs for every event the relay sends.
     public static func message(_ recorded: RecordedEvent, prefix: String) -> KafkaMessage {
         let event = recorded.event
         var headers: [KafkaHeader] = [
-            KafkaHeader(name: "ce_specversion", value: CanonicalEvent.specVersion),
-            KafkaHeader(name: "ce_id", value: event.id.uuidString.lowercased()),
+            specVersion,
+            KafkaHeader(name: "ce_id", value: event.id.lowercasedUTF8),
             KafkaHeader(name: "ce_source", value: event.source),
             KafkaHeader(name: "ce_type", value: event.type.rawValue),
             KafkaHeader(name: "ce_time", value: EventData.time(event.time)),
             KafkaHeader(name: "ce_subject", value: event.subject),
             KafkaHeader(name: "ce_dataschema", value: event.dataSchema),
-            KafkaHeader(name: "content-type", value: "application/json"),
-            KafkaHeader(name: "ce_siteid", value: event.placement.siteId.uuidString.lowercased()),
+            contentType,
+            KafkaHeader(name: "ce_siteid", value: event.placement.siteId.lowercasedUTF8),
             KafkaHeader(name: "ce_position", value: String(recorded.position)),
         ]
         if let lineId = event.placement.lineId {
-            headers.append(KafkaHeader(name: "ce_lineid", value: lineId.uuidString.lowercased()))
+            headers.append(KafkaHeader(name: "ce_lineid", value: lineId.lowercasedUTF8))
         }
         if let equipmentId = event.placement.equipmentId {
-            headers.append(KafkaHeader(name: "ce_equipmentid", value: equipmentId.uuidString.lowercased()))
+            headers.append(KafkaHeader(name: "ce_equipmentid", value: equipmentId.lowercasedUTF8))
         }
         return KafkaMessage(
-            topic: topic(of: event.type, prefix: prefix), key: Array(event.aggregateId.uuidString.lowercased().utf8),
-            value: Array(event.data.utf8), headers: headers)
+            topic: topic(of: event.type, prefix: prefix), key: event.aggregateId.lowercasedUTF8, value: Array(event.data.utf8), headers: headers)
     }
+
+    private static let specVersion = KafkaHeader(name: "ce_specversion", value: CanonicalEvent.specVersion)
+    private static let contentType = KafkaHeader(name: "content-type", value: "application/json")
 }

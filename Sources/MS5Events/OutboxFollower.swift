@@ -16,7 +16,9 @@ public struct OutboxFollower: Sendable {
     let lease: ConsumerLease
     /// Events handed over at most at once.
     public var batchSize: Int
-    /// How long to wait before looking again when there was nothing new.
+    /// How long to wait at most before looking again when there was nothing new: a commit that
+    /// writes events wakes the follower at once (see ``EventLog/waitForEvents(after:upTo:)``),
+    /// so this bounds only how late it sees events the wake-up missed.
     public var idleWait: Duration
     /// How long to wait before handing over events again after the handler failed, by failures
     /// in a row; its first wait is also how often a standby asks for the lease.
@@ -27,7 +29,7 @@ public struct OutboxFollower: Sendable {
 
     /// Creates a follower of `log` for the consumer `lease` names.
     public init(
-        log: EventLog, lease: ConsumerLease, filter: EventFilter = EventFilter(), batchSize: Int = 500, idleWait: Duration = .milliseconds(20),
+        log: EventLog, lease: ConsumerLease, filter: EventFilter = EventFilter(), batchSize: Int = 500, idleWait: Duration = .milliseconds(250),
         retry: Backoff = Backoff(initial: .seconds(1), maximum: .seconds(1)), logger: Logger
     ) {
         self.log = log
@@ -93,11 +95,19 @@ public struct OutboxFollower: Sendable {
         var position = start
         var failures = 0
         let lease = lease
+        // The batch after the one being handled, read meanwhile when that one was full.
+        var next: Task<[RecordedEvent], any Error>?
+        defer { next?.cancel() }
         while !Task.isCancelled {
             do {
+                // Taken before reading: a commit after it ends the wait below at once.
+                let mark = log.commitMark
+                let pending = next
+                next = nil
+                let ahead = try await pending?.value ?? []
                 // Read before the events: every event up to it is committed and seen below.
-                let head = filter == EventFilter() ? nil : try await log.head()
-                let batch = try await log.events(after: position, matching: filter, limit: batchSize)
+                let head = !ahead.isEmpty || filter == EventFilter() ? nil : try await log.head()
+                let batch = ahead.isEmpty ? try await log.events(after: position, matching: filter, limit: batchSize) : ahead
                 guard let last = batch.last?.position else {
                     // None up to the head is the consumer's: it passes over them, so that its
                     // position and backlog tell how far it is, and the next look starts there.
@@ -105,10 +115,19 @@ public struct OutboxFollower: Sendable {
                         guard try await Self.shielded({ try await lease.advance(to: head) }) else { return }
                         position = head
                     }
-                    try await Task.sleep(for: idleWait)
+                    await log.waitForEvents(after: mark, upTo: idleWait)
                     continue
                 }
+                if batch.count == batchSize {
+                    // A full batch: more are likely waiting, so read them while this one is handled.
+                    let (log, filter, limit) = (log, filter, batchSize)
+                    next = Task { try await log.events(after: last, matching: filter, limit: limit) }
+                }
                 let done = try await handle(batch)
+                if done < last {
+                    next?.cancel()
+                    next = nil
+                }
                 if done > position {
                     guard try await Self.shielded({ try await lease.advance(to: min(done, last)) }) else { return }
                     position = min(done, last)
@@ -120,6 +139,9 @@ public struct OutboxFollower: Sendable {
                     failures = 0
                 }
             } catch {
+                // What was read ahead follows a batch that was not handled.
+                next?.cancel()
+                next = nil
                 if Task.isCancelled || error is CancellationError { return }
                 logger.warning("Following the outbox failed; trying again", metadata: ["consumer": "\(lease.consumer)", "error": "\(error)"])
                 try? await Task.sleep(for: retry.initial)

@@ -38,8 +38,12 @@ public struct KafkaConfiguration: Sendable, Hashable {
         self.properties = properties
     }
 
-    /// The librdkafka properties of a producer (with `acks`) or a consumer (without), in the
-    /// order they are set; the extra properties come last, sorted by name.
+    /// The librdkafka properties of a producer (with `acks` and `linger.ms=1`) or a consumer
+    /// (without), in the order they are set; the extra properties come last, sorted by name.
+    ///
+    /// `linger.ms=1` instead of librdkafka's 5 ms: `ms5 bench events` measured the relay's
+    /// commit-to-consumer p50 at 3 ms instead of 11 and its throughput no lower (a backlog fills
+    /// batches before the linger ends).
     func librdkafkaProperties(forProducer producer: Bool) -> [(name: String, value: String)] {
         var list: [(name: String, value: String)] = [
             ("bootstrap.servers", bootstrapServers.joined(separator: ",")),
@@ -47,6 +51,7 @@ public struct KafkaConfiguration: Sendable, Hashable {
         ]
         if producer {
             list.append(("acks", acks.rawValue))
+            list.append(("linger.ms", "1"))
         }
         list += security.properties
         list += properties.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) }

@@ -49,7 +49,7 @@ public struct CanonicalEvent: Sendable, Equatable, Codable {
     }
 
     /// The CloudEvents `source`: the site the event comes from.
-    public var source: String { "/ms5/sites/\(placement.siteId.uuidString.lowercased())" }
+    public var source: String { "/ms5/sites/\(placement.siteId.lowercasedString)" }
 
     /// The CloudEvents `dataschema`: where the JSON Schema of the data is served.
     public var dataSchema: String { "/v1/events/schemas/\(type.rawValue)" }

@@ -67,6 +67,9 @@ public func buildApplication(
         database: database,
         sender: EventWebhookSender(webhooks: WebhookEndpointStore(database: database), render: { try JSONBody.encoder.encode(EventDocument($0)) }),
         holder: instance, logger: logger))
+    if database.sharesNotifications {
+        services.append(OutboxCommitListener(log: events, logger: logger))
+    }
     if let relay = backbone.kafka?.relay {
         services.append(relay)
     }

@@ -25,6 +25,8 @@ public struct Database: Sendable, Service {
     /// Where the data lives, password masked.
     public let url: DatabaseURL
     public let logger: Logger
+    /// Wakes the outbox's followers in this process when a transaction that wrote events commits.
+    let outboxSignal = OutboxSignal()
 
     /// Opens the database at `url`. For PostgreSQL, ``run()`` must be running before queries complete.
     public static func open(_ url: DatabaseURL, logger: Logger) async throws -> Database {
@@ -90,14 +92,20 @@ public struct Database: Sendable, Service {
     }
 
     /// Runs `body` in one transaction: all of its changes land, or none do.
+    /// After a commit that wrote events to the outbox, this process's followers are woken.
     public func transaction<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         let asked = ContinuousClock.now
-        switch backend {
-        case .sqlite(let store):
-            return try await store.transaction { db in try await statistics.track(since: asked) { try await body(db) } }
-        case .postgres(let store):
-            return try await store.transaction { db in try await statistics.track(since: asked) { try await body(db) } }
+        let writes = OutboxWrites()
+        let result = try await OutboxWrites.$current.withValue(writes) {
+            switch backend {
+            case .sqlite(let store):
+                return try await store.transaction { db in try await statistics.track(since: asked) { try await body(db) } }
+            case .postgres(let store):
+                return try await store.transaction { db in try await statistics.track(since: asked) { try await body(db) } }
+            }
         }
+        if writes.happened { outboxSignal.committed() }
+        return result
     }
 
     /// PostgreSQL only: runs `body` in one transaction on the connection itself (for COPY);

@@ -16,7 +16,7 @@ public struct EventLog: Sendable {
     public func events(after position: Int64, matching filter: EventFilter = EventFilter(), limit: Int) async throws -> [RecordedEvent] {
         try await database.read { db in
             try await Self.matching(filter, db.select().column("*").from("outbox").where("position", .greaterThan, SQLBind(position)))
-                .orderBy("position").limit(limit).all().map(Self.recorded)
+                .orderBy("position").limit(limit).all().map { try Self.recorded($0, uuidsAsText: database.kind == .sqlite) }
         }
     }
 
@@ -39,6 +39,28 @@ public struct EventLog: Sendable {
         if let lineId = filter.lineId { query = query.where("line_id", .equal, SQLBind(lineId)) }
         if let equipmentId = filter.equipmentId { query = query.where("equipment_id", .equal, SQLBind(equipmentId)) }
         return query
+    }
+
+    /// The PostgreSQL notification channel that announces commits which wrote events.
+    static let commitChannel = "ms5_outbox"
+
+    /// A mark of the commits that wrote events so far, taken before reading, for
+    /// ``waitForEvents(after:upTo:)``.
+    public var commitMark: UInt64 { database.outboxSignal.commits }
+
+    /// Waits until a commit after `mark` wrote events, at most `limit` (or until the task is
+    /// cancelled). Commits of this process wake it at once, and on PostgreSQL those of other
+    /// instances too while ``listenForCommits()`` runs; `limit` bounds the wait for any other.
+    public func waitForEvents(after mark: UInt64, upTo limit: Duration) async {
+        await database.outboxSignal.wait(after: mark, upTo: limit)
+    }
+
+    /// On PostgreSQL, wakes this process's waiters whenever any instance commits events, until
+    /// the task is cancelled or the connection is lost (then it throws); returns at once on SQLite,
+    /// where this process is the only writer.
+    public func listenForCommits() async throws {
+        let signal = database.outboxSignal
+        try await database.listen(channel: Self.commitChannel) { _ in signal.committed() }
     }
 
     /// The position of the newest event (0 when there is none).
@@ -88,17 +110,27 @@ public struct EventLog: Sendable {
         }
     }
 
-    static func recorded(_ row: any SQLRow) throws -> RecordedEvent {
+    /// The event in `row`. SQLite keeps UUIDs as text, read here with ``UUID/init(hexText:)``:
+    /// decoding them as `UUID` reads them with `sscanf`, a seventh of the relay's time.
+    static func recorded(_ row: any SQLRow, uuidsAsText: Bool) throws -> RecordedEvent {
+        func uuid(_ column: String) throws -> UUID? {
+            guard uuidsAsText else { return try row.decode(column: column, as: UUID?.self) }
+            guard let text = try row.decode(column: column, as: String?.self) else { return nil }
+            guard let value = UUID(hexText: text) else { throw StorageError(.corrupt, "The outbox's \(column) \(text) is no UUID.") }
+            return value
+        }
+        func required(_ column: String) throws -> UUID {
+            guard let value = try uuid(column) else { throw StorageError(.corrupt, "The outbox has an event without \(column).") }
+            return value
+        }
         let typeName = try row.decode(column: "type", as: String.self)
         guard let type = EventType(rawValue: typeName) else {
             throw StorageError(.corrupt, "The outbox holds an event of type \(typeName), which this ms5 does not know; is a newer ms5 writing to this database?")
         }
         let event = CanonicalEvent(
-            id: try row.decode(column: "id", as: UUID.self), type: type, time: try row.decode(column: "occurred_at", as: Date.self),
-            subject: try row.decode(column: "subject", as: String.self), aggregateId: try row.decode(column: "aggregate_id", as: UUID.self),
-            placement: EventPlacement(
-                siteId: try row.decode(column: "site_id", as: UUID.self), lineId: try row.decode(column: "line_id", as: UUID?.self),
-                equipmentId: try row.decode(column: "equipment_id", as: UUID?.self)),
+            id: try required("id"), type: type, time: try row.decode(column: "occurred_at", as: Date.self),
+            subject: try row.decode(column: "subject", as: String.self), aggregateId: try required("aggregate_id"),
+            placement: EventPlacement(siteId: try required("site_id"), lineId: try uuid("line_id"), equipmentId: try uuid("equipment_id")),
             data: try row.decode(column: "data", as: String.self))
         return RecordedEvent(
             position: try row.decode(column: "position", as: Int64.self), event: event,

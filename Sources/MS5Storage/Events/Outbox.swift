@@ -8,6 +8,9 @@ import SQLKit
 /// Events are numbered by `position` in commit order: an append takes the `outbox_head` row's
 /// lock, held until its transaction ends, so no later position can become visible before an
 /// earlier one. A consumer that has read up to a position never misses an event below it.
+///
+/// A commit that wrote events wakes the outbox's followers: in this process directly, and on
+/// PostgreSQL in every instance through a notification.
 public struct Outbox: Sendable {
     let database: Database
 
@@ -52,6 +55,11 @@ public struct Outbox: Sendable {
                 SQLBind(event.placement.equipmentId), SQLBind(event.data), SQLBind(recordedAt))
         }
         try await insert.run()
+        OutboxWrites.current?.mark()
+        if db.dialect.name == "postgresql" {
+            // Delivered at commit, to the followers of every instance (``EventLog/listenForCommits()``).
+            try await db.raw("SELECT pg_notify(\(bind: EventLog.commitChannel), '')").run()
+        }
     }
 
     /// Appends `event` on `db`, the transaction of the change it reports.
