@@ -14,8 +14,9 @@ struct BenchWsClients {
 
     func run() async throws {
         guard let password = readLine() else { throw BenchWsError.clientsFailed("no password on stdin") }
-        let token = try await signIn(password: password)
-        let line = try await breadLine(token: token)
+        let api = BenchWsAPI(port: port)
+        let token = try await api.signIn(password: password)
+        let line = try await api.breadLine(token: token)
         var quietLogger = Logger(label: "ms5-bench-ws-clients")
         quietLogger.logLevel = .critical
         let logger = quietLogger
@@ -65,31 +66,6 @@ struct BenchWsClients {
         ticker.cancel()
         Self.say(BenchWsClientResult.line(events: events, values: values, cpuSeconds: ProcessUsage.cpuSeconds(), lateness: await ticker.value))
         exit(0)
-    }
-
-    private func signIn(password: String) async throws -> String {
-        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/v1/auth/login")!)
-        request.httpMethod = "POST"
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.httpBody = try JSONEncoder().encode(["username": "admin", "password": password])
-        let (data, _) = try await URLSession.shared.data(for: request)
-        struct Login: Decodable { let token: String }
-        return try JSONDecoder().decode(Login.self, from: data).token
-    }
-
-    /// The id of the demo's bread line, the one the simulator feeds.
-    private func breadLine(token: String) async throws -> String {
-        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/v1/lines?limit=100")!)
-        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
-        let (data, _) = try await URLSession.shared.data(for: request)
-        struct Lines: Decodable {
-            struct Line: Decodable { let id: UUID; let code: String }
-            let items: [Line]
-        }
-        guard let line = try JSONDecoder().decode(Lines.self, from: data).items.first(where: { $0.code == "BREAD1" }) else {
-            throw BenchWsError.clientsFailed("the demo plant has no line BREAD1")
-        }
-        return line.id.uuidString.lowercased()
     }
 
     /// Writes one line to the server process, unbuffered.

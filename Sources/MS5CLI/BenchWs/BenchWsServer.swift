@@ -60,10 +60,19 @@ struct BenchWsServer {
         child.send(password)
         print("ms5 pid \(getpid()) on port \(port), simulator at \(speed)× real time; client process pid \(child.pid) with \(clients) clients")
         guard await child.nextLine() == "READY" else { throw BenchWsError.clientsFailed("it did not get every client subscribed") }
-        print("all \(clients) clients subscribed to the bread line; measuring for \(duration) s")
+        print("all \(clients) clients subscribed to the bread line; measuring for \(duration) s, an Andon call raised every second")
+        let api = BenchWsAPI(port: port)
+        let token = try await api.signIn(password: password)
+        let line = try await api.breadLine(token: token)
         let cpuBefore = ProcessUsage.cpuSeconds()
         let start = ContinuousClock.now
-        try await Task.sleep(for: .seconds(duration))
+        // Durable events at a known rate, whatever the simulated line does in the window: each
+        // call is written to the outbox with its change and reaches every client from there.
+        var raised = 0
+        for second in 0..<duration {
+            if try await api.raiseCall(line: line, token: token, number: second + 1) { raised += 1 }
+            try await Task.sleep(until: start + .seconds(second + 1), clock: .continuous)
+        }
         let elapsed = ContinuousClock.now - start
         let cpu = ProcessUsage.cpuSeconds() - cpuBefore
         let rss = ProcessUsage.statusMegabytes("VmRSS") ?? 0
@@ -81,7 +90,7 @@ struct BenchWsServer {
         print(
             """
             --- ms5 bench ws (clients in a separate process; server figures are the ms5 process's own) ---
-            events (state, fault, stop, count; every client gets each): \(figures(result.events))
+            events (\(raised) Andon calls raised, and the line's state changes, faults and stops; every client gets each): \(figures(result.events))
             latest values (coalesced per key, at most 4/s per key and client): \(figures(result.values))
             ms5 CPU: \(String(format: "%.2f", cpu)) s over \(String(format: "%.1f", seconds)) s = \(String(format: "%.1f", cpu / seconds * 100)) % of one core (simulator, ingest, SQLite and feed)
             ms5 memory: VmRSS \(String(format: "%.1f", rss)) MB, VmHWM (peak) \(String(format: "%.1f", peak)) MB
