@@ -5,7 +5,7 @@ import MS5TestSupport
 import SQLKit
 import Testing
 
-@Suite("Outbox wake-up", .timeLimit(.minutes(1)))
+@Suite("Outbox wake-up")
 struct OutboxWakeTests {
     struct Refused: Error {}
 
@@ -18,8 +18,8 @@ struct OutboxWakeTests {
                 placement: EventPlacement(siteId: plant.site.id), data: ["index": 1])
             let log = EventLog(database: database)
             let mark = log.commitMark
-            // Far longer than the test's time limit: only the commit can end this wait in time.
-            let waiting = Task { await log.waitForEvents(after: mark, upTo: .seconds(3600)) }
+            // The wait answers whether a commit ended it, not its limit.
+            let waiting = Task { await log.waitForEvents(after: mark, upTo: .seconds(300)) }
             try await database.transaction { db in try await db.raw("UPDATE outbox_head SET position = position WHERE id = 1").run() }
             await #expect(throws: Refused.self) {
                 try await database.transaction { db in
@@ -29,10 +29,10 @@ struct OutboxWakeTests {
             }
             #expect(log.commitMark == mark)
             try await Outbox(database: database).publish([event])
-            await waiting.value
+            #expect(await waiting.value)
             #expect(log.commitMark == mark + 1)
             // A mark taken before a commit ends the next wait at once.
-            await log.waitForEvents(after: mark, upTo: .seconds(3600))
+            #expect(await log.waitForEvents(after: mark, upTo: .seconds(300)))
         }
     }
 
@@ -44,14 +44,14 @@ struct OutboxWakeTests {
             let mark = log.commitMark
             let listening = Task { try await log.listenForCommits() }
             defer { listening.cancel() }
-            let waiting = Task { await log.waitForEvents(after: mark, upTo: .seconds(3600)) }
+            let waiting = Task { await log.waitForEvents(after: mark, upTo: .seconds(300)) }
             // The notification another instance's commit sends, without this process's own wake-up;
             // sent until it is heard, since the listener may not be listening yet.
             while log.commitMark == mark {
                 try await database.notify(channel: "ms5_outbox", payload: "")
                 try await Task.sleep(for: .milliseconds(50))
             }
-            await waiting.value
+            #expect(await waiting.value)
         }
     }
 }

@@ -101,15 +101,19 @@ final class SQLiteStore: Sendable {
     }
 
     /// Closes every connection, then stops their threads; the WAL is checkpointed by SQLite when
-    /// the last connection closes.
+    /// the last connection closes. It runs to its end even when the caller's task is cancelled
+    /// (a test over its time limit, a shutdown): a connection left open is a crash when released.
     func close() async {
-        for connection in readers + [writer] {
-            do { try await connection.close() } catch {
-                logger.warning("Closing an SQLite connection failed", metadata: ["error": "\(error)"])
+        let (connections, threads, logger) = (readers + [writer], threads, logger)
+        await Task {
+            for connection in connections {
+                do { try await connection.close() } catch {
+                    logger.warning("Closing an SQLite connection failed", metadata: ["error": "\(error)"])
+                }
             }
-        }
-        do { try await threads.shutdownGracefully() } catch {
-            logger.warning("Stopping the SQLite threads failed", metadata: ["error": "\(error)"])
-        }
+            do { try await threads.shutdownGracefully() } catch {
+                logger.warning("Stopping the SQLite threads failed", metadata: ["error": "\(error)"])
+            }
+        }.value
     }
 }

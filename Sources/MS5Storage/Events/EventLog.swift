@@ -51,8 +51,11 @@ public struct EventLog: Sendable {
     /// Waits until a commit after `mark` wrote events, at most `limit` (or until the task is
     /// cancelled). Commits of this process wake it at once, and on PostgreSQL those of other
     /// instances too while ``listenForCommits()`` runs; `limit` bounds the wait for any other.
-    public func waitForEvents(after mark: UInt64, upTo limit: Duration) async {
+    /// Answers whether such a commit came (false when the limit ran out or the task was cancelled).
+    @discardableResult
+    public func waitForEvents(after mark: UInt64, upTo limit: Duration) async -> Bool {
         await database.outboxSignal.wait(after: mark, upTo: limit)
+        return commitMark != mark
     }
 
     /// On PostgreSQL, wakes this process's waiters whenever any instance commits events, until
