@@ -120,7 +120,7 @@ struct BenchEventsCommand: AsyncParsableCommand {
             while arrivals.count < total, ContinuousClock.now < deadline {
                 guard let record = try await consumer.poll(timeout: .milliseconds(100)) else { continue }
                 let arrived = ContinuousClock.now
-                if let id = record.headers.first(where: { $0.name == "ce_id" }).map({ String(decoding: $0.value, as: UTF8.self) }), arrivals[id] == nil {
+                if let id = record.headers.text(of: "ce_id"), arrivals[id] == nil {
                     arrivals[id] = arrived
                 }
             }

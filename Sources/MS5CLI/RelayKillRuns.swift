@@ -104,7 +104,7 @@ struct RelayKillRuns {
         while seen.count < written.count, ContinuousClock.now - lastArrival < .seconds(10) {
             guard let record = try await consumer.poll(timeout: .milliseconds(200)) else { continue }
             lastArrival = ContinuousClock.now
-            let id = record.headers.first { $0.name == "ce_id" }.map { String(decoding: $0.value, as: UTF8.self) } ?? ""
+            let id = record.headers.text(of: "ce_id") ?? ""
             guard let event = byId[id], record.value.elementsEqual(event.event.data.utf8) else {
                 outcome.unexpected += 1
                 continue

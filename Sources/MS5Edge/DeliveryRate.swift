@@ -1,4 +1,5 @@
-import MS5Retry
+import MS5Domain
+
 /// Samples delivered per second over a sliding window (by default the last minute).
 public struct DeliveryRate: Sendable {
     /// The window the rate is averaged over.
@@ -21,7 +22,7 @@ public struct DeliveryRate: Sendable {
     public func rate(at instant: ContinuousClock.Instant) -> Double {
         let start = instant - window
         let total = deliveries.lazy.filter { $0.at > start && $0.at <= instant }.reduce(0) { $0 + $1.samples }
-        return Double(total) / Backoff.seconds(window)
+        return Double(total) / window.seconds
     }
 
     private mutating func prune(now: ContinuousClock.Instant) {

@@ -16,3 +16,10 @@ public struct KafkaHeader: Sendable, Hashable {
         self.init(name: name, value: Array(value.utf8))
     }
 }
+
+extension Array where Element == KafkaHeader {
+    /// The value of the first header called `name`, as UTF-8 text; nil when there is none.
+    public func text(of name: String) -> String? {
+        first { $0.name == name }.map { String(decoding: $0.value, as: UTF8.self) }
+    }
+}

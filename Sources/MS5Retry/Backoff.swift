@@ -65,8 +65,9 @@ public struct Backoff: Sendable, Hashable {
         return failures <= maximumRetries
     }
 
-    /// `duration` in seconds.
-    public static func seconds(_ duration: Duration) -> Double {
+    /// `duration` in seconds (MS5Retry depends on no other module, so it does not use
+    /// MS5Domain's `Duration.seconds`).
+    static func seconds(_ duration: Duration) -> Double {
         let (seconds, attoseconds) = duration.components
         return Double(seconds) + Double(attoseconds) / 1e18
     }

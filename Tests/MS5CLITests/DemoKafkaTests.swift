@@ -24,7 +24,7 @@ struct DemoKafkaTests {
             var offset = 0
             while stop == nil, offset < 100 {
                 let record = try #require(try await Kcat.awaitRecords(bootstrapServers: brokers, topic: "ms5.production.stop", from: "\(offset)", count: 1).first)
-                if Self.header("ce_type", record) == "production.stop.unplanned.v1" { stop = record }
+                if record.headers.text(of: "ce_type") == "production.stop.unplanned.v1" { stop = record }
                 offset += 1
             }
             let record = try #require(stop)
@@ -33,11 +33,11 @@ struct DemoKafkaTests {
             // ids are compared as UUIDs.
             let equipmentId = try #require((body["equipmentId"] as? String).flatMap(UUID.init(uuidString:))?.uuidString.lowercased())
             #expect(record.key == equipmentId)
-            #expect(Self.header("ce_specversion", record) == "1.0")
-            #expect(Self.header("ce_subject", record) == "equipment/\(equipmentId)")
-            #expect(Self.header("ce_source", record)?.hasPrefix("/ms5/sites/") == true)
-            let eventId = try #require(Self.header("ce_id", record).flatMap(UUID.init(uuidString:)))
-            let schemaPath = try #require(Self.header("ce_dataschema", record))
+            #expect(record.headers.text(of: "ce_specversion") == "1.0")
+            #expect(record.headers.text(of: "ce_subject") == "equipment/\(equipmentId)")
+            #expect(record.headers.text(of: "ce_source")?.hasPrefix("/ms5/sites/") == true)
+            let eventId = try #require(record.headers.text(of: "ce_id").flatMap(UUID.init(uuidString:)))
+            let schemaPath = try #require(record.headers.text(of: "ce_dataschema"))
             #expect(schemaPath == "/v1/events/schemas/production.stop.unplanned.v1")
 
             // The body is valid by the schema ms5 serves for the type, as an independent validator reads it.
@@ -70,7 +70,7 @@ struct DemoKafkaTests {
                 bootstrapServers: brokers, topic: "erp.production-order.v1",
                 lines: [("E2E-4711", order), ("E2E-4712", unusable)])
             let dead = try await Kcat.awaitRecords(bootstrapServers: brokers, topic: "erp.production-order.v1.dead-letter", count: 1)
-            #expect(Self.header("ms5_error", dead[0]) == "the field orderNumber is missing")
+            #expect(dead[0].headers.text(of: "ms5_error") == "the field orderNumber is missing")
             let orders = try await MS5Process.http("GET", "\(base)/v1/orders?limit=200", token: token)
             let created = try #require((try Self.object(orders.body)["items"] as? [[String: Any]])?.first { $0["number"] as? String == "E2E-4711" })
             #expect(created["plannedQuantity"] as? Double == 1200 && created["status"] as? String == "planned")
@@ -81,9 +81,5 @@ struct DemoKafkaTests {
 
     private static func object(_ json: String) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-    }
-
-    private static func header(_ name: String, _ record: Kcat.Record) -> String? {
-        record.headers.first { $0.name == name }.map { String(decoding: $0.value, as: UTF8.self) }
     }
 }

@@ -44,7 +44,7 @@ struct EventReplayCommandTests {
             #expect(result.stdout.contains("Replayed 2 events from 2026-11-30T01:23:20Z to 2026-11-30T03:53:20Z"))
             let records = try await Kcat.consume(bootstrapServers: broker.bootstrapServers, topic: "replay.andon", count: 2)
             #expect(records.map(\.key) == calls[1...].map { $0.id.uuidString.lowercased() })
-            #expect(records.allSatisfy { $0.headers.contains { $0.name == "ce_type" && $0.value == Array("andon.triggered.v1".utf8) } })
+            #expect(records.allSatisfy { $0.headers.text(of: "ce_type") == "andon.triggered.v1" })
         }
     }
 

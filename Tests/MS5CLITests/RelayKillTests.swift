@@ -76,7 +76,7 @@ struct RelayKillTests {
         let deadline = ContinuousClock.now + .seconds(120)
         while firstSeen.count < written.count, ContinuousClock.now < deadline {
             guard let record = try await consumer.poll(timeout: .milliseconds(200)) else { continue }
-            let id = record.headers.first { $0.name == "ce_id" }.map { String(decoding: $0.value, as: UTF8.self) } ?? ""
+            let id = record.headers.text(of: "ce_id") ?? ""
             guard let event = byId[id] else {
                 Issue.record("a message that is not in the outbox: \(id)")
                 continue

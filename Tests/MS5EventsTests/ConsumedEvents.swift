@@ -14,7 +14,7 @@ enum ConsumedEvents {
         try await RelayFixture.wait(until: "every event was read back") {
             while let record = try await consumer.poll(timeout: .milliseconds(100)) {
                 records.append(record)
-                if let id = RelayFixture.header("ce_id", of: record.headers) { seen.insert(id) }
+                if let id = record.headers.text(of: "ce_id") { seen.insert(id) }
             }
             return seen.isSuperset(of: expected)
         }
@@ -22,7 +22,7 @@ enum ConsumedEvents {
         let byId = Dictionary(events.map { ($0.event.id.uuidString.lowercased(), $0) }) { first, _ in first }
         var lastPosition: [String: Int64] = [:]
         for record in records {
-            guard let id = RelayFixture.header("ce_id", of: record.headers), let event = byId[id] else {
+            guard let id = record.headers.text(of: "ce_id"), let event = byId[id] else {
                 Issue.record("a message that is not in the outbox")
                 continue
             }
@@ -30,7 +30,7 @@ enum ConsumedEvents {
             let key = String(decoding: record.key ?? [], as: UTF8.self)
             if let last = lastPosition[key], event.position <= last {
                 // Only a repeat may go back, and only to an event already delivered.
-                #expect(records.contains { RelayFixture.header("ce_id", of: $0.headers) == id && $0.offset < record.offset })
+                #expect(records.contains { $0.headers.text(of: "ce_id") == id && $0.offset < record.offset })
             } else {
                 lastPosition[key] = event.position
             }

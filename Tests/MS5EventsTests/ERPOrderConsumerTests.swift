@@ -50,13 +50,13 @@ struct ERPOrderConsumerTests {
                 #expect(orders.items.first?.plannedQuantity == 1500 && orders.items.first?.status == .released)
 
                 let dead = try await Kcat.consume(bootstrapServers: broker.bootstrapServers, topic: "\(Self.topic).dead-letter", count: 4)
-                let reasons = dead.map { RelayFixture.header("ms5_error", of: $0.headers) ?? "" }
+                let reasons = dead.map { $0.headers.text(of: "ms5_error") ?? "" }
                 #expect(reasons[0] == "the message is not JSON")
                 #expect(reasons[1] == "/productCode names no product")
                 #expect(reasons[2] == "the field orderNumber is missing")
                 #expect(reasons[3] == "No production order with id 4714 exists.")
                 #expect(dead.map(\.payload) == [lines[4].value, lines[5].value, lines[6].value, lines[7].value])
-                #expect(dead.allSatisfy { RelayFixture.header("ms5_source_topic", of: $0.headers) == Self.topic })
+                #expect(dead.allSatisfy { $0.headers.text(of: "ms5_source_topic") == Self.topic })
             }
         }
     }

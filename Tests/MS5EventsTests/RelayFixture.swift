@@ -52,9 +52,4 @@ enum RelayFixture {
             try await Task.sleep(for: .milliseconds(20))
         }
     }
-
-    /// The value of header `name`, as text.
-    static func header(_ name: String, of headers: [KafkaHeader]) -> String? {
-        headers.first { $0.name == name }.map { String(decoding: $0.value, as: UTF8.self) }
-    }
 }

@@ -47,8 +47,8 @@ struct BackoffTests {
         #expect(a == b)
         #expect(Set(a).count > 10)
         for (failures, wait) in zip(1...20, a) {
-            let nominal = Backoff.seconds(backoff.nominalDelay(afterFailures: failures))
-            #expect(abs(Backoff.seconds(wait) / nominal - 1) <= 0.2 + 1e-9)
+            let nominal = backoff.nominalDelay(afterFailures: failures).seconds
+            #expect(abs(wait.seconds / nominal - 1) <= 0.2 + 1e-9)
         }
     }
 

@@ -54,4 +54,30 @@ struct OutboxWakeTests {
             #expect(await waiting.value)
         }
     }
+
+    @Test("On PostgreSQL a transaction that wrote events wakes the followers of another instance once it commits")
+    func commitNotifiesOtherInstances() async throws {
+        guard TestDatabases.kinds.contains(.postgres) else { return }
+        try await TestDatabases.with(.postgres) { database in
+            let plant = try await PlantFixture.make(database)
+            let event = try CanonicalEvent(
+                type: .machineFault, time: Date(timeIntervalSince1970: 1_800_000_000), subjectKind: "equipment", aggregateId: plant.equipment.id,
+                placement: EventPlacement(siteId: plant.site.id), data: ["index": 1])
+            try await TestDatabases.withSecondHandle(to: database) { other in
+                let log = EventLog(database: other)
+                let mark = log.commitMark
+                let listening = Task { try await log.listenForCommits() }
+                defer { listening.cancel() }
+                let waiting = Task { await log.waitForEvents(after: mark, upTo: .seconds(300)) }
+                // Published until heard, since the listener may not be listening yet.
+                while log.commitMark == mark {
+                    var fresh = event
+                    fresh.id = UUID()
+                    try await Outbox(database: database).publish([fresh])
+                    try await Task.sleep(for: .milliseconds(50))
+                }
+                #expect(await waiting.value)
+            }
+        }
+    }
 }

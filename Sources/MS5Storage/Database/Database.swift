@@ -92,7 +92,8 @@ public struct Database: Sendable, Service {
     }
 
     /// Runs `body` in one transaction: all of its changes land, or none do.
-    /// After a commit that wrote events to the outbox, this process's followers are woken.
+    /// After a commit that wrote events to the outbox, this process's followers are woken, and on
+    /// PostgreSQL those of every instance that listens.
     public func transaction<R: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         let asked = ContinuousClock.now
         let writes = OutboxWrites()
@@ -101,7 +102,13 @@ public struct Database: Sendable, Service {
             case .sqlite(let store):
                 return try await store.transaction { db in try await statistics.track(since: asked) { try await body(db) } }
             case .postgres(let store):
-                return try await store.transaction { db in try await statistics.track(since: asked) { try await body(db) } }
+                return try await store.transaction { db in
+                    let result = try await statistics.track(since: asked) { try await body(db) }
+                    // One notification per transaction that wrote events, delivered at commit to
+                    // the followers of every instance (``EventLog/listenForCommits()``).
+                    if writes.happened { try await db.raw("SELECT pg_notify(\(bind: EventLog.commitChannel), '')").run() }
+                    return result
+                }
             }
         }
         if writes.happened { outboxSignal.committed() }

@@ -55,11 +55,8 @@ public struct Outbox: Sendable {
                 SQLBind(event.placement.equipmentId), SQLBind(event.data), SQLBind(recordedAt))
         }
         try await insert.run()
+        // The transaction wakes the followers once it commits (``Database/transaction(_:)``).
         OutboxWrites.current?.mark()
-        if db.dialect.name == "postgresql" {
-            // Delivered at commit, to the followers of every instance (``EventLog/listenForCommits()``).
-            try await db.raw("SELECT pg_notify(\(bind: EventLog.commitChannel), '')").run()
-        }
     }
 
     /// Appends `event` on `db`, the transaction of the change it reports.

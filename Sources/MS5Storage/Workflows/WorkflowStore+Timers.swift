@@ -67,7 +67,7 @@ extension WorkflowStore {
     /// When to try again after `failures` failed attempts in a row, from `now`, by ``retry``.
     /// Timers and signal deliveries back off alike.
     static func retryAt(afterFailures failures: Int, from now: Date) -> Date {
-        now.addingTimeInterval(Backoff.seconds(retry.delay(afterFailures: failures)))
+        now.addingTimeInterval(retry.delay(afterFailures: failures).seconds)
     }
 
     /// Counts a failed attempt of `timer` (seen after `attempts` earlier failures) and sets its
