@@ -16,12 +16,13 @@ final class LiveFeed: Service {
     let hub: RealtimeHub
     let database: Database
     let log: EventLog
-    /// How long to wait before reading the outbox again when it had nothing new.
+    /// The longest wait before reading the outbox again when it had nothing new; a commit that
+    /// writes events ends the wait at once.
     let idleWait: Duration
     let logger: Logger
     private let lines = Mutex<[UUID: UUID]>([:])
 
-    init(bus: EventBus, hub: RealtimeHub, database: Database, idleWait: Duration = .milliseconds(20), logger: Logger) {
+    init(bus: EventBus, hub: RealtimeHub, database: Database, idleWait: Duration = .milliseconds(250), logger: Logger) {
         self.bus = bus
         self.hub = hub
         self.database = database
@@ -66,9 +67,11 @@ final class LiveFeed: Service {
         while !Task.isCancelled {
             do {
                 if position == nil { position = try await rememberRecentOutbox() }
+                let mark = log.commitMark
                 let batch = try await log.events(after: position ?? 0, limit: 500)
                 guard let last = batch.last?.position else {
-                    try await Task.sleep(for: idleWait)
+                    // Woken by the next commit that writes events, as the outbox followers are.
+                    await log.waitForEvents(after: mark, upTo: idleWait)
                     continue
                 }
                 for recorded in batch {
