@@ -23,14 +23,10 @@ enum EventSchemas {
     static func document(of type: EventType) -> JSONValue {
         let data = dataType(of: type)
         let envelope = EventDocument.envelope(data: .ref(data.schemaName), type: JSONSchema(json: ["const": .string(type.rawValue)]))
-        guard case .object(var document) = localRefs(envelope.json) else { return envelope.json }
-        document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-        document["$id"] = .string("/v1/events/schemas/\(type.rawValue)")
-        document["title"] = .string(type.rawValue)
-        document["description"] = .string(type.summary)
-        document["x-data-schema"] = .string(data.schemaName)
-        document["$defs"] = .object(data.schemaClosure.mapValues { localRefs($0.json) })
-        return .object(document)
+        return standalone(envelope, type: type.rawValue, defining: data) { document in
+            document["description"] = .string(type.summary)
+            document["x-data-schema"] = .string(data.schemaName)
+        }
     }
 
     /// One line of the catalogue per event type.
@@ -80,11 +76,20 @@ enum EventSchemas {
     /// the message's body as it is, without an envelope.
     static func document(ofConsumed type: String) -> JSONValue? {
         guard let message = consumed.first(where: { $0.type == type }) else { return nil }
-        guard case .object(var document) = localRefs(message.data.schema.json) else { return nil }
+        return standalone(message.data.schema, type: type, defining: message.data) { _ in }
+    }
+
+    /// `schema` as a document of its own for `type`: its URL and title, `data` and every schema
+    /// it refers to under `$defs`, references made local; `adding` puts in what else it says.
+    private static func standalone(
+        _ schema: JSONSchema, type: String, defining data: any DocumentedSchema.Type, adding: (inout [String: JSONValue]) -> Void
+    ) -> JSONValue {
+        guard case .object(var document) = localRefs(schema.json) else { return schema.json }
         document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         document["$id"] = .string("/v1/events/schemas/\(type)")
         document["title"] = .string(type)
-        document["$defs"] = .object(message.data.schemaClosure.mapValues { localRefs($0.json) })
+        adding(&document)
+        document["$defs"] = .object(data.schemaClosure.mapValues { localRefs($0.json) })
         return .object(document)
     }
 
